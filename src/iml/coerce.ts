@@ -109,7 +109,12 @@ export function toBoolean(value: ImlValue | unknown): boolean {
 export function toDate(value: ImlValue | unknown, zone: string): Date | undefined {
   if (isEmpty(value)) return undefined;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-  if (typeof value === 'number') return new Date(value);
+  if (typeof value === 'number') {
+    // Beyond ±8.64e15 ms (or NaN) a Date is invalid; dates in IML are valid or empty.
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) throw typeError(`Cannot convert the number ${value} to a date.`);
+    return date;
+  }
   if (typeof value === 'string') {
     const parsed = coerceTextToDate(value, zone);
     if (parsed) return parsed;

@@ -18,6 +18,9 @@ export function inZone(date: Date, zone: string): Moment {
 }
 
 export function formatInZone(date: Date, format: string, zone: string): string {
+  // moment's token pattern drops line breaks (its `.` does not match them) and throws a TypeError
+  // when a format has nothing else, so such a format gives the empty text moment would keep.
+  if (/^[\n\r\u2028\u2029]+$/.test(format)) return '';
   return inZone(date, zone).locale('en').format(format);
 }
 
@@ -69,10 +72,23 @@ function expandPadding(format: string): string[] {
   return variants;
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** V8 rolls 2016-02-30 over to March 1st; Make (moment) rejects it, so check the day exists first. */
+function isRealCalendarDay(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}
+
 /** Converts text to a date the way Make coerces text where a date is expected; undefined when it cannot. */
 export function coerceTextToDate(text: string, zone: string): Date | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
+  // Fast path for the ISO 8601 instants APIs send (with Z or ±HH:mm): the platform parser reads them exactly.
+  if (ISO_INSTANT.test(trimmed) && isRealCalendarDay(trimmed)) return new Date(trimmed);
   const iso = moment.tz(trimmed, moment.ISO_8601, true, zone);
   if (iso.isValid()) return iso.toDate();
   const listed = moment.tz(trimmed, COERCIBLE_FORMATS, 'en', true, zone);

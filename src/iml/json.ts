@@ -12,9 +12,8 @@ export function toJsonValue(value: ImlValue | unknown): JsonValue {
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (Array.isArray(value)) return value.map((item) => toJsonValue(item));
   if (typeof value === 'object') {
-    const out: { [key: string]: JsonValue } = {};
-    for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = toJsonValue(item);
-    return out;
+    // fromEntries keeps a "__proto__" key from parsed JSON as data instead of replacing the prototype.
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined).map(([key, item]) => [key, toJsonValue(item)]));
   }
   return null;
 }

@@ -1,4 +1,5 @@
 // Pratt parser: tokens of one `{{…}}` expression to an AST, with Make's operator precedence (IML.md §A.6).
+import { assertNever } from '../shared/errors.ts';
 import { KEYWORDS, type AstNode, type BinaryOperator, type KeywordName } from './ast.ts';
 import { syntaxError, tokenize, type Token } from './lexer.ts';
 import type { Dialect } from './types.ts';
@@ -28,6 +29,18 @@ const BINARY: Readonly<Record<string, { op: BinaryOperator; power: number }>> = 
 const UNARY_POWER = 16;
 const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
 
+/**
+ * Deepest nesting accepted, in parentheses, calls, operators and path keys. The parser, the compiler,
+ * the evaluator and collectReferences recurse once per level, so thousands of levels (`((((…`,
+ * `1+1+1…`, `1.a.b.c…`) overflowed the stack with a RangeError instead of a syntax error.
+ * Templates written in Make's editor nest a few levels; 256 leaves a wide margin on Node's default stack.
+ */
+const MAX_DEPTH = 256;
+
+function tooDeep(offset: number): never {
+  throw syntaxError(`expression nested more than ${MAX_DEPTH} levels deep`, offset);
+}
+
 /** Parses the expression text `source` found at offset `base` of its field. */
 export function parseExpression(source: string, base: number, dialect: Dialect): AstNode {
   const parser = new Cursor(tokenize(source, base, dialect), dialect);
@@ -35,7 +48,41 @@ export function parseExpression(source: string, base: number, dialect: Dialect):
   const node = parser.expression(0);
   const rest = parser.peek();
   if (rest.kind !== 'eof') throw syntaxError(`expected an operator or the end of the expression, found ${describe(rest)}`, rest.start);
+  checkDepth(node);
   return node;
+}
+
+/** Rejects trees deeper than MAX_DEPTH; operator and key chains grow them without parser recursion. Walks without recursion. */
+function checkDepth(root: AstNode): void {
+  const stack: [AstNode, number][] = [[root, 1]];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [node, depth] = entry;
+    if (depth > MAX_DEPTH) tooDeep(node.pos);
+    for (const child of children(node)) stack.push([child, depth + 1]);
+  }
+}
+
+function children(node: AstNode): readonly AstNode[] {
+  switch (node.type) {
+    case 'literal':
+    case 'keyword':
+    case 'root':
+    case 'module':
+    case 'empty':
+      return [];
+    case 'member':
+      return [node.object];
+    case 'index':
+      return node.index ? [node.object, node.index] : [node.object];
+    case 'call':
+      return node.args;
+    case 'unary':
+      return [node.operand];
+    case 'binary':
+      return [node.left, node.right];
+    default:
+      return assertNever(node, 'AST node');
+  }
 }
 
 function describe(token: Token): string {
@@ -48,6 +95,8 @@ function describe(token: Token): string {
 /** Walks the token list; a small state holder kept private to this file. */
 class Cursor {
   private index = 0;
+  /** Nesting of expression() calls, bounded so `((((…` cannot overflow the stack. */
+  private depth = 0;
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -76,6 +125,14 @@ class Cursor {
   }
 
   expression(minPower: number): AstNode {
+    if (this.depth >= MAX_DEPTH) tooDeep(this.peek().start);
+    this.depth += 1;
+    const node = this.operators(minPower);
+    this.depth -= 1;
+    return node;
+  }
+
+  private operators(minPower: number): AstNode {
     let left = this.prefix();
     for (;;) {
       const token = this.peek();

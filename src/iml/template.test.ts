@@ -85,3 +85,9 @@ test('app dialect: comma separators and single-quoted text', () => {
   assert.equal(compileTemplate("{{if(parameters.id > 5, 'big', 'small')}}", { dialect: 'app' }).evaluate(app), 'big');
   assert.equal(compileTemplate('/users/{{parameters.id}}', { dialect: 'app' }).evaluate(app), '/users/7');
 });
+
+test('text to date: ISO instants, documented forms, and days that do not exist', () => {
+  assert.deepEqual(compileTemplate('{{addDays("2016-02-28T10:00:00+02:00"; 1)}}').evaluate(ctx), new Date('2016-02-29T08:00:00.000Z'));
+  assert.deepEqual(compileTemplate('{{addDays("20.6.2016"; 0)}}').evaluate(ctx), new Date('2016-06-20T00:00:00.000Z'));
+  assert.throws(() => compileTemplate('{{addDays("2016-02-30T00:00:00Z"; 1)}}').evaluate(ctx), /Cannot convert '2016-02-30T00:00:00Z' to a date/);
+});

@@ -62,7 +62,7 @@ function sort(args: readonly ImlValue[]): ImlValue[] {
   let key: string | undefined;
   const second = isEmpty(args[1]) ? undefined : toText(args[1]);
   // A second argument that is not an order word is the key: sort(Contacts[]; name).
-  if (second !== undefined && SORT_ORDERS[second.toLowerCase()]) order = SORT_ORDERS[second.toLowerCase()] as SortOrder;
+  if (second !== undefined && Object.hasOwn(SORT_ORDERS, second.toLowerCase())) order = SORT_ORDERS[second.toLowerCase()] as SortOrder;
   else if (second !== undefined) key = second;
   if (!isEmpty(args[2])) key = toText(args[2]);
   const valueOf = (item: ImlValue) => (key === undefined ? item : readPath(item, key));
@@ -156,14 +156,14 @@ export const arrayFunctions: readonly ImlFunction[] = [
   arrayFunction('toCollection', 'toCollection(array; key; value)', 'A collection built from an array of collections: one entry per item, named by its key field, holding its value field.', {
     expr: '{{toCollection(1.array; "name"; "age")}}', context: { '1': { array: [{ name: 'Bob', age: 22 }, { name: 'Tim', age: 23 }] } }, result: { Bob: 22, Tim: 23 },
   }, (args) => {
-    const out: ImlCollection = {};
     const keyField = text(args, 1);
     const valueField = text(args, 2);
-    for (const item of toArray(args[0])) {
+    const entries = toArray(args[0]).map((item): [string, ImlValue] => {
       if (!isCollection(item)) throw invalid('toCollection() needs an array of collections.');
-      out[toText(readPath(item, keyField))] = readPath(item, valueField);
-    }
-    return out;
+      return [toText(readPath(item, keyField)), readPath(item, valueField)];
+    });
+    // fromEntries keeps a `__proto__` key as a key; assigning it would replace the prototype.
+    return Object.fromEntries(entries) as ImlCollection;
   }, [3, 3]),
   arrayFunction('arrayIntersect', 'arrayIntersect(array1; array2)', 'Items of the first array that are also in the second. In Make\'s palette, not in its help pages.', {
     expr: '{{arrayIntersect(1.a; 1.b)}}', context: { '1': { a: [1, 2, 3], b: [2, 3, 4] } }, result: [2, 3],

@@ -1,5 +1,5 @@
 // Date and time functions (help.make.com/date-and-time-functions), in the scenario time zone.
-import { toNumber, toText, isEmpty } from '../coerce.ts';
+import { isEmpty, toDate, toNumber, toText } from '../coerce.ts';
 import { formatInZone, inZone, parseWithFormat, resolveZone, type Moment } from '../dates.ts';
 import type { EvalContext, ImlValue } from '../types.ts';
 import { date, invalid, number } from './args.ts';
@@ -23,7 +23,10 @@ function adder(name: string, unit: AddUnit, result: string): ImlFunction {
     run: (args, ctx) => {
       const value = date(args, 0, ctx);
       if (!value) return undefined;
-      return inZone(value, ctx.timezone).add(number(args, 1, name), unit).toDate();
+      const result = inZone(value, ctx.timezone).add(number(args, 1, name), unit).toDate();
+      // Past year ±275760 the Date is invalid (moment's isValid() can miss it); dates in IML are valid or empty.
+      if (Number.isNaN(result.getTime())) throw invalid(`${name}() result is outside the supported date range.`);
+      return result;
     },
   });
 }
@@ -110,7 +113,10 @@ export const dateFunctions: readonly ImlFunction[] = [
       if (isEmpty(args[0])) return undefined;
       if (args[0] instanceof Date) return args[0];
       const input = toText(args[0]);
-      const parsed = parseWithFormat(input, toText(args[1]), zoneArg(args, 2, ctx));
+      const format = toText(args[1]);
+      // Without a format, read the text as Make coerces text to a date (moment would fall back to new Date()).
+      if (format === '') return toDate(input, zoneArg(args, 2, ctx));
+      const parsed = parseWithFormat(input, format, zoneArg(args, 2, ctx));
       if (!parsed) throw invalid(`parseDate() cannot read '${input}' with the format '${toText(args[1])}'.`);
       return parsed;
     },
@@ -141,7 +147,7 @@ export const dateFunctions: readonly ImlFunction[] = [
       const second = date(args, 1, ctx);
       if (!first || !second) return undefined;
       const unitName = isEmpty(args[2]) ? 'milliseconds' : toText(args[2]).toLowerCase();
-      const unit = DIFF_UNITS[unitName];
+      const unit = Object.hasOwn(DIFF_UNITS, unitName) ? DIFF_UNITS[unitName] : undefined;
       if (!unit) throw invalid(`dateDiff() does not know the unit '${unitName}'. Use ${Object.keys(DIFF_UNITS).filter((u) => u.endsWith('s')).join(', ')}.`);
       return inZone(first, ctx.timezone).diff(inZone(second, ctx.timezone), unit);
     },

@@ -10,9 +10,8 @@ function keysOf(args: readonly ImlValue[]): Set<string> {
 
 function filterKeys(value: ImlValue, keep: (key: string) => boolean): ImlValue {
   if (!isCollection(value)) return undefined;
-  const out: ImlCollection = {};
-  for (const [key, item] of Object.entries(value)) if (keep(key)) out[key] = item;
-  return out;
+  // fromEntries keeps a `__proto__` key of parsed JSON as a key; assigning it would replace the prototype.
+  return Object.fromEntries(Object.entries(value).filter(([key]) => keep(key))) as ImlCollection;
 }
 
 export const generalFunctions: readonly ImlFunction[] = [

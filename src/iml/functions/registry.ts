@@ -31,7 +31,8 @@ export const UNSUPPORTED_FUNCTIONS: Readonly<Record<string, string>> = {
 export function lookupFunction(name: string): ImlFunction | undefined {
   const fn = BY_NAME.get(name);
   if (fn) return fn;
-  const reason = UNSUPPORTED_FUNCTIONS[name];
+  // Own keys only: `constructor()` or `toString()` must not find Object.prototype's members.
+  const reason = Object.hasOwn(UNSUPPORTED_FUNCTIONS, name) ? UNSUPPORTED_FUNCTIONS[name] : undefined;
   if (reason) throw new ImlCompileError(ImlErrorCode.unknownFunction, reason, {});
   return undefined;
 }

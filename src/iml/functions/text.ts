@@ -85,7 +85,14 @@ export const textFunctions: readonly ImlFunction[] = [
       throw invalid(`decodeURL() got malformed percent-encoding in '${input}'.`);
     }
   }),
-  textMap('encodeURL', 'Percent-encodes every character that is special in a URL component.', { expr: '{{encodeURL("a b&c")}}', result: 'a%20b%26c' }, encodeURIComponent),
+  textMap('encodeURL', 'Percent-encodes every character that is special in a URL component.', { expr: '{{encodeURL("a b&c")}}', result: 'a%20b%26c' }, (input) => {
+    try {
+      return encodeURIComponent(input);
+    } catch {
+      // URIError: half of a surrogate pair (e.g. left by substring() inside an emoji) has no UTF-8 form.
+      throw invalid(`encodeURL() cannot encode '${input}': it contains half of a surrogate pair.`);
+    }
+  }),
   textMap('escapeHTML', 'Escapes &, < and > as HTML entities.', { expr: '{{escapeHTML("<b>Hello</b>")}}', result: '&lt;b&gt;Hello&lt;/b&gt;' }, (input) =>
     input.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
   ),
