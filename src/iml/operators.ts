@@ -24,7 +24,7 @@ export function decimalClean(value: number): number {
 
 /** `+`: text on either side concatenates; otherwise numeric; an empty side yields the other side. */
 function plus(left: ImlValue, right: ImlValue): ImlValue {
-  if (isEmpty(left)) return isEmpty(right) ? right === ERASE ? null : right : right;
+  if (isEmpty(left)) return right === ERASE ? null : right;
   if (isEmpty(right)) return left;
   if (typeof left === 'string' || typeof right === 'string') return toText(left) + toText(right);
   if (Array.isArray(left) || Array.isArray(right) || typeof left === 'object' || typeof right === 'object') {

@@ -45,14 +45,13 @@ function compareForSort(a: ImlValue, b: ImlValue, caseInsensitive: boolean): num
   if (numberA !== undefined && numberB !== undefined) return numberA - numberB;
   if (numberA !== undefined) return -1;
   if (numberB !== undefined) return 1;
-  let x = toText(a);
-  let y = toText(b);
+  const x = toText(a);
+  const y = toText(b);
   if (caseInsensitive) {
     const folded = x.toLowerCase().localeCompare(y.toLowerCase(), 'en');
     if (folded !== 0) return folded;
   }
   if (x === y) return 0;
-  [x, y] = [x, y];
   return x < y ? -1 : 1;
 }
 
