@@ -1,5 +1,6 @@
 // Compiles an AST into closures once; evaluation then runs no parsing at all.
 import { assertNever } from '../shared/errors.ts';
+import { ownValue } from '../shared/own-value.ts';
 import type { AstNode, KeywordName } from './ast.ts';
 import { ImlCompileError, ImlErrorCode, ImlRuntimeError, isImlError } from './errors.ts';
 import type { ImlFunction } from './functions/define.ts';
@@ -59,7 +60,7 @@ export function compileNode(node: AstNode, state: CompileState, trailing = true)
       return KEYWORD_VALUES[node.name];
     case 'root': {
       const name = node.name;
-      return (ctx) => (Object.prototype.hasOwnProperty.call(ctx.roots, name) ? (ctx.roots[name] as ImlValue) : undefined);
+      return (ctx) => ownValue(ctx.roots, name) as ImlValue;
     }
     case 'module': {
       const id = node.id;

@@ -139,7 +139,7 @@ export type FilterOperator = keyof typeof FILTER_OPERATORS;
 export const FILTER_OPERATOR_NAMES = Object.keys(FILTER_OPERATORS) as FilterOperator[];
 
 export function isFilterOperator(name: string): name is FilterOperator {
-  return Object.prototype.hasOwnProperty.call(FILTER_OPERATORS, name);
+  return Object.hasOwn(FILTER_OPERATORS, name);
 }
 
 /** One condition as a blueprint stores it; operands may be templates or plain JSON scalars. */

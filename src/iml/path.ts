@@ -1,12 +1,12 @@
 // Reading into bundles: keys, 1-based indexes and the `get()` path syntax (IML.md §A.3).
+import { ownValue } from '../shared/own-value.ts';
 import { isCollection, toNumber } from './coerce.ts';
 import type { ImlValue } from './types.ts';
 
 /** `value.key`. On an array the key is read from its first item, as `items[].key` does. */
 export function readKey(value: unknown, key: string): ImlValue {
   if (Array.isArray(value)) return readKey(value[0], key);
-  if (isCollection(value) && Object.prototype.hasOwnProperty.call(value, key)) return value[key];
-  return undefined;
+  return isCollection(value) ? ownValue(value, key) : undefined;
 }
 
 /** `value[index]`: 1-based on arrays, negative counts from the end; on a collection, a key. */
@@ -33,7 +33,7 @@ export function readPath(value: unknown, path: unknown): ImlValue {
   for (const part of path.split('.')) {
     if (current === undefined || current === null) return undefined;
     if (Array.isArray(current) && /^-?\d+$/.test(part)) current = readIndex(current, Number(part));
-    else if (isCollection(current) && Object.prototype.hasOwnProperty.call(current, part)) current = current[part];
+    else if (isCollection(current)) current = ownValue(current, part);
     else if (Array.isArray(current)) current = readKey(current, part);
     else return undefined;
   }

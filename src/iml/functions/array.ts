@@ -1,4 +1,5 @@
 // Array functions (help.make.com/array-functions), plus length() and contains(), which take text too.
+import { ownValue } from '../../shared/own-value.ts';
 import { isBinary } from '../binary.ts';
 import { isCollection, isEmpty, toArray, toNumber, toText } from '../coerce.ts';
 import { looseEquals } from '../operators.ts';
@@ -61,7 +62,8 @@ function sort(args: readonly ImlValue[]): ImlValue[] {
   let key: string | undefined;
   const second = isEmpty(args[1]) ? undefined : toText(args[1]);
   // A second argument that is not an order word is the key: sort(Contacts[]; name).
-  if (second !== undefined && Object.hasOwn(SORT_ORDERS, second.toLowerCase())) order = SORT_ORDERS[second.toLowerCase()] as SortOrder;
+  const named = second === undefined ? undefined : ownValue(SORT_ORDERS, second.toLowerCase());
+  if (named) order = named;
   else if (second !== undefined) key = second;
   if (!isEmpty(args[2])) key = toText(args[2]);
   const valueOf = (item: ImlValue) => (key === undefined ? item : readPath(item, key));

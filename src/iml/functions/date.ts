@@ -1,4 +1,5 @@
 // Date and time functions (help.make.com/date-and-time-functions), in the scenario time zone.
+import { ownValue } from '../../shared/own-value.ts';
 import { isEmpty, toDate, toNumber, toText } from '../coerce.ts';
 import { formatInZone, inZone, parseWithFormat, resolveZone, type Moment } from '../dates.ts';
 import type { EvalContext, ImlValue } from '../types.ts';
@@ -117,7 +118,7 @@ export const dateFunctions: readonly ImlFunction[] = [
       // Without a format, read the text as Make coerces text to a date (moment would fall back to new Date()).
       if (format === '') return toDate(input, zoneArg(args, 2, ctx));
       const parsed = parseWithFormat(input, format, zoneArg(args, 2, ctx));
-      if (!parsed) throw invalid(`parseDate() cannot read '${input}' with the format '${toText(args[1])}'.`);
+      if (!parsed) throw invalid(`parseDate() cannot read '${input}' with the format '${format}'.`);
       return parsed;
     },
   }),
@@ -147,7 +148,7 @@ export const dateFunctions: readonly ImlFunction[] = [
       const second = date(args, 1, ctx);
       if (!first || !second) return undefined;
       const unitName = isEmpty(args[2]) ? 'milliseconds' : toText(args[2]).toLowerCase();
-      const unit = Object.hasOwn(DIFF_UNITS, unitName) ? DIFF_UNITS[unitName] : undefined;
+      const unit = ownValue(DIFF_UNITS, unitName);
       if (!unit) throw invalid(`dateDiff() does not know the unit '${unitName}'. Use ${Object.keys(DIFF_UNITS).filter((u) => u.endsWith('s')).join(', ')}.`);
       return inZone(first, ctx.timezone).diff(inZone(second, ctx.timezone), unit);
     },

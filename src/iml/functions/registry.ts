@@ -1,4 +1,5 @@
 // The one IML function registry: validation, the evaluator, MCP look-ups and UI autocomplete all read it.
+import { ownValue } from '../../shared/own-value.ts';
 import { ImlCompileError, ImlErrorCode } from '../errors.ts';
 import { arrayFunctions } from './array.ts';
 import type { FunctionFamily, ImlFunction } from './define.ts';
@@ -32,7 +33,7 @@ export function lookupFunction(name: string): ImlFunction | undefined {
   const fn = BY_NAME.get(name);
   if (fn) return fn;
   // Own keys only: `constructor()` or `toString()` must not find Object.prototype's members.
-  const reason = Object.hasOwn(UNSUPPORTED_FUNCTIONS, name) ? UNSUPPORTED_FUNCTIONS[name] : undefined;
+  const reason = ownValue(UNSUPPORTED_FUNCTIONS, name);
   if (reason) throw new ImlCompileError(ImlErrorCode.unknownFunction, reason, {});
   return undefined;
 }
