@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
-const RANK = { shared: 0, iml: 1, blueprint: 2, model: 3, executor: 4, modules: 5, apps: 6, storage: 7, jobs: 8, core: 9, server: 10, cli: 10, mcp: 10 };
+const RANK = { shared: 0, iml: 1, model: 2, blueprint: 3, executor: 4, modules: 5, apps: 6, storage: 7, jobs: 8, core: 9, server: 10, cli: 10, mcp: 10 };
 const SHELLS = new Set(['server', 'cli', 'mcp']);
 const SHELL_MAY_IMPORT = new Set(['core', 'iml', 'blueprint', 'shared']);
 const BROWSER_SAFE = new Set(['shared', 'iml', 'blueprint', 'model']);

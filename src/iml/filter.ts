@@ -176,15 +176,13 @@ export function compileCondition(condition: FilterConditionInput, options: Compi
       { field: 'o' },
     );
   }
-  const a = compileOperand(condition.a, options);
-  const b = compileOperand(condition.b, options);
+  return conditionOf(operator, compileOperand(condition.a, options), compileOperand(condition.b, options));
+}
+
+/** A condition from operands compiled by the caller (the blueprint importer compiles each with its own path). */
+export function conditionOf(operator: FilterOperator, a: CompiledTemplate | undefined, b: CompiledTemplate | undefined): CompiledCondition {
   const test = FILTER_OPERATORS[operator] as Test;
-  return {
-    operator,
-    a,
-    b,
-    test: (ctx) => test(a?.evaluate(ctx), b?.evaluate(ctx), ctx),
-  };
+  return { operator, a, b, test: (ctx) => test(a?.evaluate(ctx), b?.evaluate(ctx), ctx) };
 }
 
 /** A whole filter: passes when any AND group passes; no conditions at all passes. */

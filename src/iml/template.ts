@@ -6,6 +6,7 @@ import { lookupFunction } from './functions/registry.ts';
 import type { ImlFunction } from './functions/define.ts';
 import { parseExpression } from './parser.ts';
 import { collectReferences, type ModuleReference } from './references.ts';
+import { collectRoots, type RootUse } from './roots.ts';
 import { splitTemplate } from './template-splitter.ts';
 import type { Dialect, EvalContext, ImlValue } from './types.ts';
 
@@ -23,6 +24,8 @@ export interface CompiledTemplate {
    */
   readonly shape: 'constant' | 'single' | 'mixed';
   readonly references: readonly ModuleReference[];
+  /** Bare words used as values (`var`, or unknown words, which evaluate to empty). */
+  readonly roots: readonly RootUse[];
   /** Names of the functions the template calls. */
   readonly functions: readonly string[];
   /** Syntax trees of the expression parts, in order. */
@@ -45,8 +48,12 @@ export function compileTemplate(source: string, options: CompileOptions = {}): C
     return compileNode(ast, state);
   });
   const references: ModuleReference[] = [];
-  for (const ast of expressions) collectReferences(ast, references);
-  const base = { source, references, functions: [...state.functions], expressions };
+  const roots: RootUse[] = [];
+  for (const ast of expressions) {
+    collectReferences(ast, references);
+    collectRoots(ast, roots);
+  }
+  const base = { source, references, roots, functions: [...state.functions], expressions };
 
   const only = pieces[0];
   if (pieces.length === 0) return { ...base, shape: 'constant', evaluate: () => source };
