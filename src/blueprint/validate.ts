@@ -6,7 +6,7 @@ import { checkReferences } from './checks/check-references.ts';
 import { checkStructure } from './checks/check-structure.ts';
 import { checkTemplates } from './checks/check-templates.ts';
 import { createCheckContext, type Check, type CheckContext } from './checks/check-context.ts';
-import { diagnostic, hasErrors, type Diagnostic } from './diagnostics.ts';
+import { hasErrors, type Diagnostic } from './diagnostics.ts';
 import { importBlueprint } from './import-blueprint.ts';
 import { parseBlueprintText } from './parse-blueprint-text.ts';
 
@@ -53,4 +53,3 @@ export function validateBlueprintText(text: string, options: ValidateOptions = {
   return validateBlueprint(parsed.json, options);
 }
 
-export { diagnostic };

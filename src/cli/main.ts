@@ -1,6 +1,7 @@
 // The `remake` command: parses arguments, runs one command, maps failures to exit codes 1 and 2.
 import { Command, CommanderError } from 'commander';
 import { registerEval } from './commands/eval.ts';
+import { registerValidate } from './commands/validate.ts';
 import { processIo, type CliIo } from './io.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -17,9 +18,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       writeOut: (text) => io.out(text.replace(/\n$/, '')),
       writeErr: (text) => io.err(text.replace(/\n$/, '')),
     });
-  registerEval(program, io, (code) => {
+  const setExit = (code: number): void => {
     exitCode = code;
-  });
+  };
+  registerEval(program, io, setExit);
+  registerValidate(program, io, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

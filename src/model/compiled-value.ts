@@ -18,6 +18,7 @@ const LITERAL_UNDEFINED: CompiledValue = { kind: 'literal', value: undefined };
 /** JSON path of a key: `a.b` for plain keys, `a["x y"]` otherwise. */
 export function childPath(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
+  if (path === '' && /^[A-Za-z_$][\w$]*$/.test(key)) return key;
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 

@@ -1,0 +1,7 @@
+// Public surface of the blueprint layer: Make's export format in and out, checks, lint, remap and explain.
+export { importBlueprint, type ImportResult } from './import-blueprint.ts';
+export { exportBlueprint } from './export-blueprint.ts';
+export { parseBlueprintText, type ParsedText } from './parse-blueprint-text.ts';
+export { validateBlueprint, validateBlueprintText, validateModel, type ValidateOptions, type ValidationResult } from './validate.ts';
+export { DIAGNOSTIC_SEVERITY, hasErrors, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostics.ts';
+export { CATALOG, catalogEntry, isRunnable, roleOf, type CatalogEntry, type ModuleRole } from './catalog.ts';
