@@ -1,5 +1,5 @@
-// `npm run bench`: installs the comparison peers of bench/package.json when missing or stale, then runs
-// bench/iml.bench.mjs against n8n's 'legacy' engine (this Node) and its 'vm' engine (Node 24, isolated-vm needs it).
+// `npm run bench`: runs bench/blueprints.bench.mjs (validation over the corpus), installs the comparison peers of
+// bench/package.json when missing or stale, then runs bench/iml.bench.mjs against n8n's 'legacy' engine (this Node) and its 'vm' engine (Node 24, isolated-vm needs it).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -63,6 +63,10 @@ function runVm() {
 
 try {
   if (!['all', 'legacy', 'vm'].includes(args.engine)) throw new Error(`Unknown --engine '${args.engine}'; use all, legacy or vm.`);
+  console.log('Blueprint validation: whole corpus per second, against JSON.parse of the same files.');
+  const blueprints = run(process.execPath, ['--import', 'tsx', 'bench/blueprints.bench.mjs', '--time', args.time]);
+  if (!blueprints.ok) throw new Error(`The blueprint validation benchmark failed (${blueprints.reason}).`);
+  console.log('');
   installPeers();
   console.log('Remake IML vs n8n expressions: evaluations per second, higher is better; ratio = Remake / n8n.');
   console.log('Remake compiles each template once and times only evaluate(ctx). n8n is called through');
