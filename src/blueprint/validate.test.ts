@@ -66,8 +66,8 @@ test('IML syntax errors, unknown functions and unknown filter operators carry mo
   const filter = { name: 'bad', conditions: [[{ a: '{{1.n}}', o: 'number:greaterequal', b: '3' }]] };
   assert.deepEqual(errors(blueprint([hook(), setVar(2, 'Hi {{upper(1.name}}'), setVar(3, '{{urlEncode(1.q)}}', { filter })])), [
     { code: 'IML_SYNTAX', moduleId: 2, path: 'flow[1].mapper.value', position: 18 },
-    { code: 'IML_UNKNOWN_FUNCTION', moduleId: 3, path: 'flow[2].mapper.value', position: 3 },
     { code: 'IML_UNKNOWN_FILTER_OPERATOR', moduleId: 3, path: 'flow[2].filter.conditions[0][0].o', position: undefined },
+    { code: 'IML_UNKNOWN_FUNCTION', moduleId: 3, path: 'flow[2].mapper.value', position: 3 },
   ]);
 });
 

@@ -7,6 +7,7 @@ import { checkStructure } from './checks/check-structure.ts';
 import { checkTemplates } from './checks/check-templates.ts';
 import { createCheckContext, type Check, type CheckContext } from './checks/check-context.ts';
 import { hasErrors, type Diagnostic } from './diagnostics.ts';
+import { inDocumentOrder } from './document-order.ts';
 import { importBlueprint } from './import-blueprint.ts';
 import { parseBlueprintText } from './parse-blueprint-text.ts';
 
@@ -42,7 +43,7 @@ export function validateModel(model: ScenarioModel, options: ValidateOptions = {
 /** Imports and checks parsed blueprint JSON. */
 export function validateBlueprint(json: unknown, options: ValidateOptions = {}): ValidationResult {
   const imported = importBlueprint(json);
-  const diagnostics = [...imported.diagnostics, ...(imported.model ? validateModel(imported.model, options) : [])].map(softenOrphan);
+  const diagnostics = inDocumentOrder([...imported.diagnostics, ...(imported.model ? validateModel(imported.model, options) : [])].map(softenOrphan));
   return { model: imported.model, ok: !hasErrors(diagnostics), diagnostics };
 }
 
