@@ -56,7 +56,8 @@ export const DIAGNOSTIC_SEVERITY = {
   LINT_BREAK_WITHOUT_RETRY: 'warning',
   LINT_ITERATOR_WITHOUT_AGGREGATOR_BEFORE_RESPONSE: 'warning',
   LINT_MODULE_WITHOUT_CONNECTION: 'warning',
-  LINT_UNLABELLED_FILTER: 'warning',
+  LINT_DISABLED_ROUTE: 'warning',
+  LINT_SLEEP_IN_ITERATION: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITY;

@@ -1,6 +1,9 @@
 // The `remake` command: parses arguments, runs one command, maps failures to exit codes 1 and 2.
 import { Command, CommanderError } from 'commander';
 import { registerEval } from './commands/eval.ts';
+import { registerExplain } from './commands/explain.ts';
+import { registerLint } from './commands/lint.ts';
+import { registerRemap } from './commands/remap.ts';
 import { registerValidate } from './commands/validate.ts';
 import { processIo, type CliIo } from './io.ts';
 import { UsageError } from './usage-error.ts';
@@ -23,6 +26,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   };
   registerEval(program, io, setExit);
   registerValidate(program, io, setExit);
+  registerLint(program, io, setExit);
+  registerRemap(program, io, setExit);
+  registerExplain(program, io, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -1,7 +1,8 @@
 // Filter conditions in words: `{{1.status}} text:equal "paid"` → `1.status equals "paid"`. Conditions are an
 // OR of AND groups (BLUEPRINT.md §5, SEMANTICS.md §4); operators outside Make's set are named, not hidden.
 import { isFilterOperator, type FilterOperator } from '../../iml/index.ts';
-import { isRecord, quote, shorten } from './text.ts';
+import { ownValue } from '../../shared/own-value.ts';
+import { describeOperand, describeSetting, isRecord } from './text.ts';
 
 /** Every operator without its `:ci` twin; `:ci` adds "(case-insensitive)" to the same words. */
 type BaseOperator = Exclude<FilterOperator, `${string}:ci`>;
@@ -71,14 +72,12 @@ export function operatorWords(operator: string): string | undefined {
   return ci ? slotted.replace('{b}', '(case-insensitive) {b}') : slotted;
 }
 
-/** One operand as a person reads it: `{{1.status}}` → `1.status`, plain text quoted, mixed text quoted as written. */
-export function describeOperand(raw: unknown): string {
-  if (raw === undefined || raw === null) return '""';
-  if (typeof raw !== 'string') return JSON.stringify(raw);
-  const single = /^\{\{([\s\S]*)\}\}$/.exec(raw.trim());
-  const inner = single?.[1];
-  if (inner !== undefined && !inner.includes('{{') && !inner.includes('}}')) return shorten(inner.trim());
-  return quote(raw);
+/**
+ * Operators whose right operand is a number or a boolean, which Make's forms still store as text (`"b": "100"`):
+ * shown bare (`is at least 100`), where text operators keep the quotes that say "this exact text".
+ */
+function isBareFamily(operator: string): boolean {
+  return operator.startsWith('number:') || operator.startsWith('boolean:') || (operator.startsWith('array:') && !operator.includes('contain'));
 }
 
 function isEmptyOperand(raw: unknown): boolean {
@@ -91,12 +90,12 @@ export function describeCondition(condition: Record<string, unknown>): string {
   const a = describeOperand(condition.a);
   if (operator === 'exist' || operator === 'notexist') return `${a} ${OPERATOR_WORDS[operator]}`;
   const base = operator.replace(/:ci$/, '');
-  const empty = EMPTY_WORDS[base];
+  const empty = ownValue(EMPTY_WORDS, base);
   if (empty && isEmptyOperand(condition.b)) return `${a} ${empty}`;
   const words = operatorWords(operator);
-  const b = describeOperand(condition.b);
+  const b = isBareFamily(base) && typeof condition.b === 'string' && !condition.b.includes('{{') ? describeSetting(condition.b, '""') : describeOperand(condition.b);
   // Hand-written blueprints use operators Make does not have (string:equal, text:isempty); say so plainly.
-  if (!words) return `${a} [unknown operator ${operator}] ${b}`;
+  if (!words) return `${a} [unknown operator ${operator}]${condition.b === undefined ? '' : ` ${b}`}`;
   return `${a} ${words.replace('{b}', b)}`;
 }
 

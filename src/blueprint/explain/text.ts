@@ -28,11 +28,30 @@ export function briefValue(value: unknown): string {
   return Array.isArray(value) ? `[${plural(value.length, 'item')}]` : `{${shorten(Object.keys(value).join(', '), MAX_TEXT - 2)}}`;
 }
 
-/** True for values that say nothing when shown: empty text, null, empty arrays and objects. */
+/**
+ * True for values that say nothing when shown: empty text, null, false, empty arrays and objects.
+ * Make's forms write every untouched field (`""`, `[]`, toggles as `false`), so only what was set is shown.
+ */
 export function isBlank(value: unknown): boolean {
-  if (value === '' || value === null || value === undefined) return true;
+  if (value === '' || value === null || value === undefined || value === false) return true;
   if (Array.isArray(value)) return value.length === 0;
   return isRecord(value) && Object.keys(value).length === 0;
+}
+
+/** A value as a person reads it: `{{1.status}}` → `1.status`, plain text quoted, mixed text quoted as written. */
+export function describeOperand(raw: unknown): string {
+  if (raw === undefined || raw === null) return '""';
+  if (typeof raw !== 'string') return JSON.stringify(raw);
+  const single = /^\{\{([\s\S]*)\}\}$/.exec(raw.trim());
+  const inner = single?.[1];
+  if (inner !== undefined && !inner.includes('{{') && !inner.includes('}}')) return shorten(inner.trim());
+  return quote(raw);
+}
+
+/** A setting such as a count: `"3"` → `3`, a mapped value as its expression, nothing → `fallback`. */
+export function describeSetting(value: unknown, fallback: string): string {
+  if (value === undefined || value === null || value === '') return fallback;
+  return typeof value === 'string' && !value.includes('{{') ? shorten(value) : describeOperand(value);
 }
 
 /** `a, b and c`; past `max` items the rest are counted (`a, b and 3 more`). */
