@@ -1,6 +1,7 @@
 // What the blueprint layer knows about Make's modules: their role in the flow, whether they write data,
 // and which apps are closed sets (any other module name in them does not exist in Make).
 // Sources: BLUEPRINT.md §4–§10 (corpus), SEMANTICS.md §3–§8, issue 4's list of built-ins Remake runs.
+import { ownValue } from '../shared/own-value.ts';
 
 export type ModuleRole =
   | 'instant-trigger'
@@ -117,7 +118,7 @@ const CLOSED_APPS = new Set(['builtin', 'gateway', 'placeholder', 'datastore', '
 const BY_LOWER_NAME = new Map(Object.keys(CATALOG).map((name) => [name.toLowerCase(), name]));
 
 export function catalogEntry(type: string): CatalogEntry | undefined {
-  return Object.hasOwn(CATALOG, type) ? CATALOG[type] : undefined;
+  return ownValue(CATALOG, type);
 }
 
 /** Why `type` is not a Make module, or undefined when it may be one. */

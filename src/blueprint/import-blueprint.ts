@@ -17,6 +17,7 @@ import {
 } from '../model/index.ts';
 import { diagnostic, type Diagnostic, type DiagnosticCode } from './diagnostics.ts';
 import { BlueprintSchema, ConditionsSchema, FilterSchema, MODULE_KEY_SCHEMAS, ScenarioMetadataSchema, type ModuleKey } from './schema.ts';
+import { isRecord } from '../shared/is-record.ts';
 
 export interface ImportResult {
   /** Undefined only when the top level is unusable (not an object, or `flow` not an array of objects). */
@@ -27,9 +28,6 @@ export interface ImportResult {
 
 type Json = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** zod issues as diagnostics, each pointing at the exact key. */
 function shapeDiagnostics(code: DiagnosticCode, error: z.ZodError, path: string, moduleId: number | undefined, out: Diagnostic[]): void {

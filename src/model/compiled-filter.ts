@@ -2,6 +2,7 @@
 import { compileTemplate, conditionOf, ImlCompileError, ImlErrorCode, isFilterOperator, type CompiledTemplate, type EvalContext, type FilterOperator } from '../iml/index.ts';
 import { RemakeError } from '../shared/errors.ts';
 import { childPath } from './compiled-value.ts';
+import { isRecord } from '../shared/is-record.ts';
 
 export interface CompiledFilterCondition {
   /** JSON path of the condition object, e.g. `flow[3].filter.conditions[0][1]`. */
@@ -27,9 +28,6 @@ export interface CompiledFilter {
   test(ctx: EvalContext): boolean;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Compiles one operand; JSON scalars written without quotes (`"b": 5`) are read as their text. */
 function compileOperand(operand: unknown, path: string, problems: FilterProblem[]): CompiledTemplate | undefined | null {

@@ -1,5 +1,6 @@
 // Module-level checks: ids present and unique, module names that exist in Make, modules a run must mock.
 import { catalogEntry, REQUIRED_PARAMETERS, roleOf, unknownModuleReason } from '../catalog.ts';
+import { ownValue } from '../../shared/own-value.ts';
 import { diagnostic } from '../diagnostics.ts';
 import type { Check } from './check-context.ts';
 
@@ -26,7 +27,7 @@ export const checkModules: Check = (ctx) => {
       ctx.report(diagnostic('MODULE_UNKNOWN', unknown, { ...place, path: `${node.path}.module` }));
       continue;
     }
-    for (const name of Object.hasOwn(REQUIRED_PARAMETERS, node.type) ? (REQUIRED_PARAMETERS[node.type] ?? []) : []) {
+    for (const name of ownValue(REQUIRED_PARAMETERS, node.type) ?? []) {
       const parameters = node.parameters;
       if (typeof parameters === 'object' && parameters !== null && Object.hasOwn(parameters, name)) continue;
       ctx.report(diagnostic('PARAMETER_MISSING', `${node.type} ${node.id ?? ''} has no parameters.${name}; Make's editor always sets it, and the module cannot run without it.`, { ...place, path: `${node.path}.parameters` }));

@@ -1,11 +1,10 @@
 // Small text helpers for `explainModel`: brief renderings of literal values, lists and nested indentation.
+import { isRecord } from '../../shared/is-record.ts';
+
+export { isRecord };
 
 /** Longest literal text shown; longer text is cut with an ellipsis so big bodies are never dumped. */
 export const MAX_TEXT = 60;
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** One line of at most `max` characters: runs of whitespace (newlines too) become one space. */
 export function shorten(text: string, max = MAX_TEXT): string {

@@ -1,6 +1,7 @@
 // What every lint rule receives (the scenario and its modules, executed ones apart) and the shape of a rule:
 // plain data plus a `run` that returns findings, so the rule table in lint.ts dispatches without classes.
 import { allModules, flowModules, modulesOf, type ModuleNode, type ScenarioModel } from '../../model/index.ts';
+import { isRecord } from '../../shared/is-record.ts';
 import type { DiagnosticCode } from '../diagnostics.ts';
 
 /** The diagnostic codes of `remake lint` (every one is a warning). */
@@ -52,7 +53,7 @@ export function createLintContext(model: ScenarioModel): LintContext {
 
 /** `value` as a plain record, or undefined. */
 export function recordOf(value: unknown): Readonly<Record<string, unknown>> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 /** How a module is named in messages: `http:ActionSendData 4`, or its path when it has no id. */

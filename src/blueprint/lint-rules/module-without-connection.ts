@@ -3,6 +3,7 @@
 // connections; the module cannot run until one is chosen (docs/semantics.md, "Modules").
 import { childPath } from '../../model/index.ts';
 import { defineLintRule, moduleName, recordOf, type LintFinding } from './lint-context.ts';
+import { ownValue } from '../../shared/own-value.ts';
 
 /** Field types of Make's connection and keychain pickers (BLUEPRINT.md §8). */
 const CREDENTIAL_FIELD = /^(?:account|keychain):/;
@@ -21,7 +22,7 @@ export const moduleWithoutConnection = defineLintRule({
         const field = recordOf(spec);
         const name = field?.name;
         if (typeof name !== 'string' || field?.required !== true || typeof field.type !== 'string' || !CREDENTIAL_FIELD.test(field.type)) continue;
-        const value = Object.hasOwn(parameters, name) ? parameters[name] : undefined;
+        const value = ownValue(parameters, name);
         if (value !== undefined && value !== null && value !== '') continue;
         const kind = field.type.startsWith('keychain:') ? 'keychain' : 'connection';
         out.push({

@@ -4,6 +4,7 @@
 import { childPath, type ModuleNode } from '../../model/index.ts';
 import { ownValue } from '../../shared/own-value.ts';
 import type { EnvironmentIdKind } from './id-kinds.ts';
+import { isRecord } from '../../shared/is-record.ts';
 
 /** The module key that holds the value: static `parameters` or mappable `mapper`. */
 export type IdSection = 'parameters' | 'mapper';
@@ -22,9 +23,6 @@ export interface FoundId {
 
 type Json = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Field spec type (the part before `:`) → the kind of id the field holds. `udttype`/`udtspec` are inline specs, not ids. */
 const SPEC_TYPE_KINDS: Readonly<Record<string, EnvironmentIdKind>> = {

@@ -2,6 +2,7 @@
 // of each changed option, which named the old connection, data store… and would now be wrong.
 import { childPath, compileValue, type ModuleNode } from '../../model/index.ts';
 import type { IdSection } from './find-ids.ts';
+import { isRecord } from '../../shared/is-record.ts';
 
 /** A new id for one field of the module. */
 export interface IdRewrite {
@@ -12,9 +13,6 @@ export interface IdRewrite {
 
 type Json = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A copy of `values` with the section's fields replaced in place (key order kept); the same object when none apply. */
 function withIds(values: unknown, rewrites: readonly IdRewrite[]): unknown {
