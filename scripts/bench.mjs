@@ -1,5 +1,5 @@
-// `npm run bench`: runs bench/blueprints.bench.mjs (validation over the corpus), installs the comparison peers of
-// bench/package.json when missing or stale, then runs bench/iml.bench.mjs against n8n's 'legacy' engine (this Node) and its 'vm' engine (Node 24, isolated-vm needs it).
+// `npm run bench`: bench/blueprints.bench.mjs (validation over the corpus); installs the n8n peers of bench/package.json when
+// missing or stale; bench/iml.bench.mjs against n8n's 'legacy' (this Node) and 'vm' (Node 24) engines; then builds dist/ for bench/executor.bench.mjs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +13,7 @@ const { values: args } = parseArgs({
   options: {
     engine: { type: 'string', default: 'all' },
     time: { type: 'string', default: '1000' },
+    items: { type: 'string', default: '100000' },
   },
 });
 const onWindows = process.platform === 'win32';
@@ -61,6 +62,15 @@ function runVm() {
   console.log(`\n${message} The legacy comparison above stands on its own.`);
 }
 
+/** Remake's executor against n8n-core's WorkflowExecute, both in one child process; it imports the built dist/. */
+function runExecutor() {
+  console.log('Remake executor vs n8n WorkflowExecute: iterator → router (2 filtered routes) → set variable → aggregator.');
+  const build = run('npm', ['run', 'build', '--silent']);
+  if (!build.ok) throw new Error(`npm run build failed (${build.reason}), so the executor benchmark cannot import dist/.`);
+  const result = run(process.execPath, ['--expose-gc', 'bench/executor.bench.mjs', '--items', args.items]);
+  if (!result.ok) throw new Error(`The executor benchmark failed (${result.reason}).`);
+}
+
 try {
   if (!['all', 'legacy', 'vm'].includes(args.engine)) throw new Error(`Unknown --engine '${args.engine}'; use all, legacy or vm.`);
   console.log('Blueprint validation: whole corpus per second, against JSON.parse of the same files.');
@@ -75,6 +85,8 @@ try {
   if (args.engine !== 'vm') runLegacy();
   if (args.engine === 'all') console.log('');
   if (args.engine !== 'legacy') runVm();
+  console.log('');
+  runExecutor();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -4,6 +4,7 @@ import { registerEval } from './commands/eval.ts';
 import { registerExplain } from './commands/explain.ts';
 import { registerLint } from './commands/lint.ts';
 import { registerRemap } from './commands/remap.ts';
+import { registerRun } from './commands/run.ts';
 import { registerValidate } from './commands/validate.ts';
 import { processIo, type CliIo } from './io.ts';
 import { UsageError } from './usage-error.ts';
@@ -29,6 +30,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   registerLint(program, io, setExit);
   registerRemap(program, io, setExit);
   registerExplain(program, io, setExit);
+  registerRun(program, io, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -10,3 +10,4 @@ export { toJsonValue } from './json.ts';
 export type { ModuleReference } from './references.ts';
 export type { RootUse } from './roots.ts';
 export { ERASE, type EvalContext, type ImlValue, type Dialect } from './types.ts';
+export { isKnownZone } from './dates.ts';

@@ -1,0 +1,117 @@
+// Runs one blueprint once, locally (`remake run`, MCP run_blueprint, the bench): imports and checks it,
+// opens the data dir (SQLite), seeds data stores, builds the trigger input, and executes with the built-in modules.
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { parseBlueprintText, validateBlueprint } from '../blueprint/index.ts';
+import { isKnownZone } from '../iml/index.ts';
+import { executeScenario } from '../executor/run-scenario.ts';
+import { parseMockTable } from '../executor/mocks.ts';
+import type { Bundle, TriggerInput } from '../executor/module-api.ts';
+import type { RunReport } from '../executor/run-report.ts';
+import { createModuleRegistry } from '../modules/registry.ts';
+import { createSqlitePorts } from '../storage/sqlite/create-sqlite-ports.ts';
+import { RemakeError } from '../shared/errors.ts';
+import { systemRandom, type RandomSource } from '../shared/random.ts';
+
+export interface RunBlueprintOptions {
+  /** A blueprint object, or its JSON text. */
+  readonly blueprint: unknown;
+  /** Webhook request body, or the first module's output bundles (CONTRACTS.md §1 `--input`). */
+  readonly input?: unknown;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly mocks?: unknown;
+  readonly autoMock?: boolean;
+  /** Where data stores, counters and incomplete executions persist; a temporary directory when absent. */
+  readonly dataDir?: string;
+  /** `{"<dataStoreId>": {"<key>": {record}}}` written before the run. */
+  readonly dataStores?: unknown;
+  readonly now?: string;
+  readonly timezone?: string;
+  /** Do not wait in Sleep modules (tests, corpus runs). */
+  readonly skipSleep?: boolean;
+  readonly random?: RandomSource;
+}
+
+const DataStoreSeedSchema = z.record(z.string(), z.record(z.string(), z.record(z.string(), z.unknown())));
+const BundlesSchema = z.array(z.record(z.string(), z.unknown()), { error: 'for a scenario whose first module is not a webhook, --input is an array of output bundles (objects)' });
+
+const registry = createModuleRegistry();
+
+/** Runs the blueprint and returns the run report. Bad input throws RemakeError (the CLI's exit 2). */
+export async function runBlueprint(options: RunBlueprintOptions): Promise<RunReport> {
+  const blueprint = typeof options.blueprint === 'string' ? blueprintFromText(options.blueprint) : options.blueprint;
+  const validation = validateBlueprint(blueprint);
+  const { model } = validation;
+  if (!model) throw new RemakeError('BLUEPRINT_INVALID', validation.diagnostics[0]?.message ?? 'The blueprint is not a Make blueprint.');
+  const timezone = options.timezone ?? 'UTC';
+  if (!isKnownZone(timezone)) throw new RemakeError('TIMEZONE_UNKNOWN', `Unknown time zone '${timezone}'. Use an IANA name such as Europe/Prague.`);
+  const fixedNow = options.now === undefined ? undefined : new Date(options.now);
+  if (fixedNow && Number.isNaN(fixedNow.getTime())) throw new RemakeError('NOW_INVALID', `--now '${options.now}' is not an ISO 8601 date.`);
+  const mocks = parseMockTable(options.mocks);
+  const seeds = options.dataStores === undefined ? {} : parseOrThrow(DataStoreSeedSchema, options.dataStores, 'DATA_STORES_INVALID', 'data stores');
+
+  if (!validation.ok) {
+    const first = validation.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
+    return refused(`The blueprint has errors, so Make would not run it: ${first?.message ?? ''}`, first?.moduleId ?? null);
+  }
+
+  const temporary = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'remake-run-'));
+  mkdirSync(dataDir, { recursive: true });
+  const ports = createSqlitePorts(join(dataDir, 'remake.sqlite'));
+  try {
+    for (const [storeId, records] of Object.entries(seeds)) for (const [key, record] of Object.entries(records)) await ports.dataStores.put(storeId, key, record);
+    return await executeScenario({
+      model,
+      blueprint,
+      registry,
+      ports,
+      trigger: triggerInput(model.flow.modules[0]?.type, options),
+      mocks,
+      autoMock: options.autoMock ?? false,
+      scenario: model.name ?? 'scenario',
+      clock: fixedNow ? () => fixedNow : () => new Date(),
+      timezone,
+      random: options.random ?? systemRandom,
+      sleep: options.skipSleep ? async () => {} : (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
+    });
+  } finally {
+    ports.close();
+    if (temporary) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A webhook trigger gets one JSON POST request; any other first module gets its output bundles. */
+function triggerInput(firstType: string | undefined, options: RunBlueprintOptions): TriggerInput {
+  if (firstType === 'gateway:CustomWebHook') {
+    const headers = { 'content-type': 'application/json', ...lowerKeys(options.headers ?? {}) };
+    return { kind: 'webhook', request: { method: 'POST', headers, query: options.query ?? {}, body: options.input ?? {}, rawBody: JSON.stringify(options.input ?? {}) } };
+  }
+  if (options.input === undefined) return { kind: 'none' };
+  const bundles: Bundle[] = parseOrThrow(BundlesSchema, options.input, 'INPUT_INVALID', 'input');
+  return { kind: 'bundles', bundles };
+}
+
+function blueprintFromText(text: string): unknown {
+  const parsed = parseBlueprintText(text);
+  if (!parsed.ok) throw new RemakeError('BLUEPRINT_INVALID', parsed.diagnostic.message);
+  return parsed.json;
+}
+
+function refused(message: string, moduleId: number | null): RunReport {
+  return { status: 'error', operations: 0, cycles: 0, modules: {}, response: null, incomplete: [], error: { type: 'InvalidConfigurationError', message, moduleId } };
+}
+
+function lowerKeys(record: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key.toLowerCase(), value]));
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, code: string, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new RemakeError(code, `Invalid ${what} at '${issue?.path.join('.') || what}': ${issue?.message ?? 'wrong shape'}.`);
+}

@@ -1,0 +1,83 @@
+// IncompleteExecutionPort on SQLite: one row per stored failing bundle (SEMANTICS.md §9), JSON columns for
+// the error, the scope to resume from, the blueprint and the retry schedule.
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import type { IncompleteExecutionPort, IncompleteExecutionRecord } from '../../executor/ports.ts';
+import { InternalError } from '../../shared/errors.ts';
+import { fromJsonText, toJsonText } from './json-column.ts';
+
+interface Row {
+  readonly id: string;
+  readonly scenario: string;
+  readonly execution_id: string;
+  readonly module_id: number;
+  readonly error: string;
+  readonly scope: string;
+  readonly blueprint: string;
+  readonly retry: string;
+  readonly created_at: string;
+}
+
+const ErrorSchema = z.object({ type: z.string(), message: z.string() });
+const ScopeSchema = z.record(z.string(), z.unknown());
+const RetrySchema = z.object({ enabled: z.boolean(), attempts: z.number(), intervalMinutes: z.number() }).nullable();
+
+/** Reads one JSON column through its schema; a mismatch means the row was written outside Remake. */
+function column<T>(schema: z.ZodType<T>, text: string, name: string): T {
+  const parsed = schema.safeParse(fromJsonText(text, `incomplete_executions.${name}`));
+  if (!parsed.success) throw new InternalError(`Column incomplete_executions.${name} does not hold the expected shape.`, { cause: parsed.error });
+  return parsed.data;
+}
+
+function toRecord(row: Row): IncompleteExecutionRecord {
+  return {
+    id: row.id,
+    scenario: row.scenario,
+    executionId: row.execution_id,
+    moduleId: row.module_id,
+    error: column(ErrorSchema, row.error, 'error'),
+    scope: column(ScopeSchema, row.scope, 'scope'),
+    blueprint: fromJsonText(row.blueprint, 'incomplete_executions.blueprint'),
+    retry: column(RetrySchema, row.retry, 'retry'),
+    createdAt: row.created_at,
+  };
+}
+
+/** Incomplete executions kept in `db`. Saving an existing id replaces it; `list` is oldest first. */
+export function createSqliteIncompleteExecutions(db: Database): IncompleteExecutionPort {
+  const columns = 'id, scenario, execution_id, module_id, error, scope, blueprint, retry, created_at';
+  const upsert = db.prepare<[string, string, string, number, string, string, string, string, string]>(
+    `INSERT OR REPLACE INTO incomplete_executions (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectOne = db.prepare<[string], Row>(`SELECT ${columns} FROM incomplete_executions WHERE id = ?`);
+  const selectAll = db.prepare<[], Row>(`SELECT ${columns} FROM incomplete_executions ORDER BY created_at, id`);
+  const selectByScenario = db.prepare<[string], Row>(`SELECT ${columns} FROM incomplete_executions WHERE scenario = ? ORDER BY created_at, id`);
+  const remove = db.prepare<[string]>('DELETE FROM incomplete_executions WHERE id = ?');
+
+  return {
+    async save(record) {
+      upsert.run(
+        record.id,
+        record.scenario,
+        record.executionId,
+        record.moduleId,
+        toJsonText(record.error),
+        toJsonText(record.scope),
+        toJsonText(record.blueprint),
+        toJsonText(record.retry),
+        record.createdAt,
+      );
+    },
+    async list(scenario) {
+      const rows = scenario === undefined ? selectAll.all() : selectByScenario.all(scenario);
+      return rows.map(toRecord);
+    },
+    async get(id) {
+      const row = selectOne.get(id);
+      return row === undefined ? undefined : toRecord(row);
+    },
+    async remove(id) {
+      return remove.run(id).changes > 0;
+    },
+  };
+}
