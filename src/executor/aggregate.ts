@@ -71,9 +71,10 @@ async function emitAggregation(run: RunContext, frame: AggregationFrame): Promis
   if (!position) return DONE;
   const definition = aggregatorOf(run, node);
   const ctx = run.evalContext(frame.scopeBefore);
-  const flags = resolveValue(node.compiled.flags, ctx, id);
+  // Group-by is a formula over the span's bundles, so whether it is set is read from the raw flags.
+  const flags = node.flags;
   const grouped = isRecord(flags) && typeof flags.groupBy === 'string' && flags.groupBy !== '';
-  const stopIfEmpty = isRecord(flags) && flags.stopIfEmpty === true;
+  const stopIfEmpty = isRecord(flags) && (flags.stopIfEmpty === true || flags.stopIfEmpty === 'true');
   const groups = [...frame.groups.values()];
   // An empty aggregation still emits, unless "stop processing after an empty aggregation" is on (rule 63).
   if (groups.length === 0 && !grouped && !stopIfEmpty) groups.push({ key: undefined, items: [] });

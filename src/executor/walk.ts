@@ -113,7 +113,7 @@ async function runRouter(run: RunContext, node: ModuleNode, scope: Scope | undef
 
 /** How a route is marked as the fallback; no genuine export shows it (SEMANTICS.md rule 45), see docs/semantics.md. */
 function isFallback(extra: Readonly<Record<string, unknown>>): boolean {
-  return extra.fallback === true || extra.isFallback === true;
+  return extra.isFallback === true;
 }
 
 /** Rule 48: the first branch whose condition passes runs (else when none); after a Merge the flow continues once. */

@@ -17,6 +17,7 @@ interface Fixture {
   readonly flow: unknown[];
   readonly settings?: Record<string, unknown>;
   readonly input?: unknown;
+  readonly query?: Record<string, string>;
   readonly mocks?: unknown;
   readonly dataStores?: unknown;
   readonly expect: {
@@ -56,6 +57,7 @@ for (const file of readdirSync(directory).filter((name) => name.endsWith('.json'
       const report = await runBlueprint({
         blueprint: blueprintOf(name, fixture),
         input: fixture.input,
+        query: fixture.query,
         mocks: fixture.mocks,
         dataStores: fixture.dataStores,
         dataDir,

@@ -6,7 +6,8 @@ import { diagnostic } from '../diagnostics.ts';
 import type { Check, CheckContext } from './check-context.ts';
 
 /** Route keys Make's editor writes (BLUEPRINT.md §4.1). */
-const ROUTE_KEYS = new Set(['disabled']);
+// `isFallback` is Remake's reading of Make's fallback-route flag; no export in the corpus shows it (docs/semantics.md, GUESS).
+const ROUTE_KEYS = new Set(['disabled', 'isFallback']);
 
 function hasConditions(filter: unknown): boolean {
   return typeof filter === 'object' && filter !== null && Array.isArray((filter as { conditions?: unknown }).conditions) && (filter as { conditions: unknown[] }).conditions.length > 0;
