@@ -1,6 +1,5 @@
 // `remake run <blueprint.json>`: executes a scenario once, locally, and prints the run report (CONTRACTS.md §1).
 import type { Command } from 'commander';
-import { runBlueprint } from '../../core/index.ts';
 import { RemakeError } from '../../shared/errors.ts';
 import type { CliIo } from '../io.ts';
 import { printRunReport } from '../print-run-report.ts';
@@ -26,6 +25,8 @@ export async function runRun(file: string, options: RunCommandOptions, io: CliIo
   const format = options.format ?? (isTerminal ? 'pretty' : 'json');
   if (format !== 'json' && format !== 'pretty') throw new UsageError(`--format must be json or pretty, not '${format}'`);
   const blueprint = readBlueprintFile(file);
+  // Loaded on use: the executor and its modules (SQLite, mathjs, csv, html) are not needed by the other commands.
+  const { runBlueprint } = await import('../../core/index.ts');
   try {
     const report = await runBlueprint({
       blueprint,
