@@ -40,7 +40,7 @@ export const blankToUndefined = (value: unknown): unknown => (value === null || 
  * A field that may be left blank. Wrapping the helpers above in zod's own `.optional()` is not enough:
  * their preprocess turns "" and null into undefined *inside* the optional, where the inner schema rejects it.
  */
-export const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+export const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (isEmpty(value) ? undefined : value), schema.optional());
 
 /** A checkbox: blank or absent takes `fallback` (off unless said otherwise). */
 export const flag = (fallback = false) => z.preprocess(blankToUndefined, boolean().default(fallback));

@@ -3,7 +3,7 @@
 import type { ModuleNode } from '../model/index.ts';
 import { InternalError } from '../shared/errors.ts';
 import { MakeError } from './make-error.ts';
-import { autoMockBundle, hasInterface, mockFor, mockOutputs, mockTriggerOutputs } from './mocks.ts';
+import { autoMockBundle, mockFor, mockOutputs, mockTriggerOutputs } from './mocks.ts';
 import type { Bundle, ModuleContext } from './module-api.ts';
 import { coerceInput, resolveValue } from './resolve-input.ts';
 import type { RunContext } from './run-context.ts';
@@ -37,7 +37,7 @@ async function produce(run: RunContext, node: ModuleNode, scope: Scope | undefin
   }
   const definition = definitionOf(run, node);
   if (definition === undefined) {
-    if (run.options.autoMock && hasInterface(node.metadata)) return [autoMockBundle(node.metadata, run.options.clock())];
+    if (run.options.autoMock) return [{ ...run.referencedSamples.get(id), ...autoMockBundle(node.metadata, run.options.clock()) }];
     throw new InternalError(`Module ${id} (${node.type}) has no declaration and no mock; the preflight should have refused the run.`);
   }
   if (definition.kind === 'aggregator' || !('run' in definition)) throw new InternalError(`Module ${id} (${node.type}) is a ${definition.kind}; it has no operation of its own.`);

@@ -56,11 +56,6 @@ export function mockTriggerOutputs(spec: MockTable[string]): Bundle[] {
   });
 }
 
-/** True when the module carries an output description an auto-mock can use. */
-export function hasInterface(metadata: unknown): boolean {
-  return isRecord(metadata) && Array.isArray(metadata.interface);
-}
-
 /** One plausible output bundle from `metadata.interface` (field name, type, nested spec). */
 export function autoMockBundle(metadata: unknown, now: Date): Bundle {
   const fields = isRecord(metadata) && Array.isArray(metadata.interface) ? metadata.interface : [];

@@ -2,7 +2,7 @@
 // fails naming the modules, as CONTRACTS.md §1 asks, instead of failing half-way.
 import { catalogEntry } from '../blueprint/index.ts';
 import { flowModules, type ModuleNode, type ScenarioModel } from '../model/index.ts';
-import { hasInterface, mockFor, type MockTable } from './mocks.ts';
+import { mockFor, type MockTable } from './mocks.ts';
 import type { ModuleRegistry } from './registry.ts';
 
 export interface PreflightProblem {
@@ -39,11 +39,11 @@ export function preflight(input: PreflightInput): PreflightProblem[] {
       problems.push({ moduleId: node.id ?? null, message: `Module ${node.id} (${node.type}) is not a Make module, so it cannot run.` });
       continue;
     }
-    if (!(input.autoMock && hasInterface(node.metadata))) unmocked.push(node);
+    if (!input.autoMock) unmocked.push(node);
   }
   if (unmocked.length > 0) {
     const names = unmocked.map((node) => `${node.id} (${node.type})`).join(', ');
-    const hint = input.autoMock ? 'they carry no metadata.interface to build outputs from; give them --mocks' : 'give them --mocks, or --auto-mock to build outputs from their metadata.interface';
+    const hint = 'give them --mocks, or --auto-mock to build outputs from their metadata.interface and the fields the scenario maps from them';
     problems.push({ moduleId: unmocked[0]?.id ?? null, message: `Remake cannot run module${unmocked.length > 1 ? 's' : ''} ${names} itself: ${hint}.` });
   }
   return problems;

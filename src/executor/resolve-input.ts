@@ -1,7 +1,7 @@
 // Turns a module's compiled mapper and parameters into typed input (STYLE.md rule 4): IML evaluated against
 // the bundle's scope, then coerced and validated by the module's zod schemas. Modules never see IML.
 import type { z } from 'zod';
-import { ERASE, isImlError, type EvalContext } from '../iml/index.ts';
+import { ERASE, isEmpty, isImlError, type EvalContext } from '../iml/index.ts';
 import type { CompiledValue } from '../model/index.ts';
 import { MakeError } from './make-error.ts';
 
@@ -38,5 +38,13 @@ export function coerceInput<T>(schema: z.ZodType<T>, value: unknown, moduleId: n
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = [part, ...(issue?.path ?? [])].join('.');
+  // Make's wording for an empty required field (HC types-of-errors: BundleValidationError).
+  if (issue?.code === 'invalid_type' && isEmpty(valueAt(value, issue.path))) throw new MakeError('BundleValidationError', `Module ${moduleId}: missing value of required parameter '${field}'.`);
   throw new MakeError('BundleValidationError', `Module ${moduleId}: invalid value in ${field}: ${issue?.message ?? 'does not match'}.`);
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) current = current !== null && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[key] : undefined;
+  return current;
 }

@@ -6,7 +6,7 @@ import type { RandomSource } from '../shared/random.ts';
 import type { FlowIndex } from './flow-index.ts';
 import type { MakeErrorJson } from './make-error.ts';
 import type { MockTable } from './mocks.ts';
-import type { TransactionParticipant, TriggerInput, VariableScope, WebhookResponse } from './module-api.ts';
+import type { Bundle, TransactionParticipant, TriggerInput, VariableScope, WebhookResponse } from './module-api.ts';
 import type { ExecutorPorts } from './ports.ts';
 import type { ModuleRegistry } from './registry.ts';
 import type { IncompleteSummary, ModuleReport } from './run-report.ts';
@@ -51,6 +51,8 @@ export interface RunContext {
   /** Uncommitted transaction steps of the current cycle (auto commit off). */
   readonly participants: TransactionParticipant[];
   readonly mockCalls: Map<number, number>;
+  /** Fields the scenario maps from each module: what auto-mocks fill when a module has no interface. */
+  readonly referencedSamples: ReadonlyMap<number, Bundle>;
   readonly frames: Map<ModuleNode, AggregationFrame[]>;
   response: WebhookResponse | null;
   /** A response held back until the commit phase (auto commit off, SEMANTICS.md rule 13). */

@@ -9,11 +9,15 @@ import { invokeModule } from './invoke-module.ts';
 import { MakeError } from './make-error.ts';
 import type { Bundle } from './module-api.ts';
 import { preflight } from './preflight.ts';
+import { referencedSamples } from './referenced-fields.ts';
 import type { ExecuteOptions, Outcome, RunContext } from './run-context.ts';
 import type { RunReport } from './run-report.ts';
 import { bundleOf, type Scope } from './scope.ts';
 import { commitCycle, rollbackCycle } from './transactions.ts';
-import { count, emitOutputs, kindOf } from './walk.ts';
+import { count, emitOutputs, kindOf, runAt } from './walk.ts';
+
+/** Kinds whose first-module operation produces the cycle's bundles. */
+const OPERATION_KINDS: ReadonlySet<string> = new Set(['trigger', 'instant-trigger', 'action', 'search', 'iterator', 'responder']);
 
 /** Runs the scenario once and reports what happened. Throws only for bugs (InternalError). */
 export async function executeScenario(options: ExecuteOptions): Promise<RunReport> {
@@ -58,6 +62,7 @@ function createRun(options: ExecuteOptions): RunContext {
     memory: { cycle: new Map(), execution: new Map() },
     participants: [],
     mockCalls: new Map(),
+    referencedSamples: options.autoMock ? referencedSamples(options.model) : new Map(),
     frames: new Map(),
     response: null,
     deferredResponse: null,
@@ -105,6 +110,9 @@ async function runCycle(run: RunContext, first: ModuleNode): Promise<Outcome | '
   if (trigger.kind === 'bundles') {
     outputs = [...trigger.bundles];
     count(run, first, outputs);
+  } else if (!OPERATION_KINDS.has(kindOf(run, first))) {
+    // A router, If-else or empty slot first has no operation of its own: the cycle walks the flow from it.
+    return runAt(run, run.options.model.flow, 0, undefined, undefined, true);
   } else {
     try {
       outputs = await invokeModule(run, first, undefined, true);

@@ -1,6 +1,6 @@
 // Repeater (builtin:BasicRepeater): `repeats` bundles with i = start, start + step, … (SEMANTICS.md rule 68).
 import { z } from 'zod';
-import { number } from '../../executor/fields.ts';
+import { number, optional } from '../../executor/fields.ts';
 import { MakeError } from '../../executor/make-error.ts';
 import { defineModule } from '../../executor/module-api.ts';
 
@@ -12,7 +12,7 @@ export const repeater = defineModule({
   title: 'Repeater',
   description: 'Outputs `repeats` bundles whose `i` starts at `start` and grows by `step`.',
   parameters: z.unknown(),
-  mapper: z.object({ start: number().optional(), repeats: number().optional(), step: number().optional() }).loose(),
+  mapper: z.object({ start: optional(number()), repeats: optional(number()), step: optional(number()) }).loose(),
   output: [{ name: 'i', type: 'number', label: 'i' }],
   example: { id: 2, module: 'builtin:BasicRepeater', version: 1, mapper: { start: '1', repeats: '5', step: '1' } },
   run(_ctx, { mapper }) {

@@ -1,6 +1,6 @@
 // Webhook response (gateway:WebhookRespond): the status, headers and body the webhook caller receives (SEMANTICS.md rule 99).
 import { z } from 'zod';
-import { number } from '../../executor/fields.ts';
+import { array, number, optional } from '../../executor/fields.ts';
 import { MakeError } from '../../executor/make-error.ts';
 import { defineModule } from '../../executor/module-api.ts';
 import { toText } from '../../iml/index.ts';
@@ -12,7 +12,7 @@ export const webhookRespond = defineModule({
   title: 'Webhook response',
   description: 'Answers the request that started the scenario with a status, headers and a body.',
   parameters: z.unknown(),
-  mapper: z.object({ status: number().optional(), body: z.unknown().optional(), headers: z.array(Header).nullish() }).loose(),
+  mapper: z.object({ status: optional(number()), body: z.unknown().optional(), headers: optional(array(Header)) }).loose(),
   output: [],
   example: { id: 9, module: 'gateway:WebhookRespond', version: 1, mapper: { status: '200', body: '{"ok": true}', headers: [{ key: 'Content-Type', value: 'application/json' }] } },
   run(ctx, { mapper }) {

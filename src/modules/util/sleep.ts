@@ -1,6 +1,6 @@
 // Sleep (util:FunctionSleep): delays the flow by up to 300 seconds (SEMANTICS.md rule 69).
 import { z } from 'zod';
-import { number } from '../../executor/fields.ts';
+import { number, optional } from '../../executor/fields.ts';
 import { MakeError } from '../../executor/make-error.ts';
 import { defineModule } from '../../executor/module-api.ts';
 
@@ -11,7 +11,7 @@ export const sleep = defineModule({
   title: 'Sleep',
   description: 'Waits the given number of seconds (at most 300) before the flow continues.',
   parameters: z.unknown(),
-  mapper: z.object({ duration: number().optional() }).loose(),
+  mapper: z.object({ duration: optional(number()) }).loose(),
   output: [],
   example: { id: 5, module: 'util:FunctionSleep', version: 1, mapper: { duration: '2' } },
   async run(ctx, { mapper }) {
