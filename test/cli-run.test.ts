@@ -115,3 +115,42 @@ test('bad input exits 2 with a one-line reason naming what is wrong', () => {
   const missing = remake('run', join(dir, 'nope.json'));
   assert.equal(missing.code, 2);
 });
+
+test('an incomplete execution kept in --data-dir is listed, retried from its failed module, and resolved', () => {
+  const dataDir = join(dir, 'incomplete');
+  const file = join(dir, 'stored.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      name: 'stored',
+      flow: [
+        { id: 1, module: 'builtin:BasicFeeder', version: 1, mapper: { array: ['a', 'b'] } },
+        { id: 2, module: 'crm:createLead', version: 1, mapper: { name: '{{1.value}}' } },
+        { id: 3, module: 'util:ComposeTransformer', version: 1, mapper: { value: 'lead {{2.id}} for {{1.value}}' } },
+      ],
+      metadata: { instant: false, version: 1, scenario: { ...settings, dlq: true }, designer: { orphans: [] } },
+    }),
+  );
+  const first = JSON.parse(remake('run', file, '--format', 'json', '--data-dir', dataDir, '--mocks', '{"2": [{"id": 1}, {"error": {"type": "ConnectionError", "message": "CRM down"}}]}').stdout);
+  assert.equal(first.status, 'warning');
+  assert.deepEqual(first.modules['3'].outputs, [{ value: 'lead 1 for a' }]);
+  const [stored] = first.incomplete;
+  assert.equal(stored.moduleId, 2);
+
+  const listed = JSON.parse(remake('incomplete', 'list', '--data-dir', dataDir, '--format', 'json').stdout);
+  assert.equal(listed.length, 1);
+  assert.deepEqual({ id: listed[0].id, retry: listed[0].retry, scope: listed[0].scope }, { id: stored.id, retry: { enabled: true, attempts: 8, intervalMinutes: 1 }, scope: { 1: { value: 'b', __IMTINDEX__: 2, __IMTLENGTH__: 2 } } });
+
+  const failedAgain = remake('incomplete', 'retry', stored.id, '--data-dir', dataDir, '--mocks', '{"2": {"error": {"type": "DataError", "message": "still bad"}}}');
+  assert.equal(failedAgain.code, 1);
+  assert.equal(JSON.parse(remake('incomplete', 'list', '--data-dir', dataDir, '--format', 'json').stdout).length, 1, 'a failed retry keeps the record');
+
+  const retried = remake('incomplete', 'retry', stored.id, '--data-dir', dataDir, '--mocks', '{"2": [{"id": 2}]}');
+  assert.equal(retried.code, 0);
+  const report = JSON.parse(retried.stdout);
+  assert.equal(report.resolved, true);
+  assert.deepEqual(report.modules['3'].outputs, [{ value: 'lead 2 for b' }]);
+  assert.equal(report.modules['1'], undefined, 'the retry starts at the failed module');
+  assert.equal(remake('incomplete', 'list', '--data-dir', dataDir).stdout.trim(), 'No incomplete executions.');
+  assert.equal(remake('incomplete', 'retry', 'nope', '--data-dir', dataDir).code, 2);
+});

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerEval } from './commands/eval.ts';
 import { registerExplain } from './commands/explain.ts';
+import { registerIncomplete } from './commands/incomplete.ts';
 import { registerLint } from './commands/lint.ts';
 import { registerRemap } from './commands/remap.ts';
 import { registerRun } from './commands/run.ts';
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   registerRemap(program, io, setExit);
   registerExplain(program, io, setExit);
   registerRun(program, io, setExit);
+  registerIncomplete(program, io, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

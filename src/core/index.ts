@@ -1,3 +1,5 @@
 // Public surface of core/: what the shells (CLI, server, MCP) call.
 export { runBlueprint, type RunBlueprintOptions } from './run-blueprint.ts';
 export type { RunReport, RunStatus, ModuleReport } from '../executor/run-report.ts';
+export { listIncompleteExecutions, retryIncompleteExecution, type RetryIncompleteOptions } from './incomplete-executions.ts';
+export type { IncompleteExecutionRecord } from '../executor/ports.ts';

@@ -1,21 +1,15 @@
 // Runs one blueprint once, locally (`remake run`, MCP run_blueprint, the bench): imports and checks it,
 // opens the data dir (SQLite), seeds data stores, builds the trigger input, and executes with the built-in modules.
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { parseBlueprintText, validateBlueprint } from '../blueprint/index.ts';
-import { isKnownZone } from '../iml/index.ts';
 import { executeScenario } from '../executor/run-scenario.ts';
 import { parseMockTable } from '../executor/mocks.ts';
 import type { Bundle, TriggerInput } from '../executor/module-api.ts';
 import type { RunReport } from '../executor/run-report.ts';
-import { createModuleRegistry } from '../modules/registry.ts';
-import { createSqlitePorts } from '../storage/sqlite/create-sqlite-ports.ts';
 import { RemakeError } from '../shared/errors.ts';
-import { systemRandom, type RandomSource } from '../shared/random.ts';
+import { BUILT_IN_REGISTRY, runEnvironment, withDataDir, type EnvironmentOptions } from './run-environment.ts';
 
-export interface RunBlueprintOptions {
+export interface RunBlueprintOptions extends EnvironmentOptions {
   /** A blueprint object, or its JSON text. */
   readonly blueprint: unknown;
   /** Webhook request body, or the first module's output bundles (CONTRACTS.md §1 `--input`). */
@@ -28,17 +22,10 @@ export interface RunBlueprintOptions {
   readonly dataDir?: string;
   /** `{"<dataStoreId>": {"<key>": {record}}}` written before the run. */
   readonly dataStores?: unknown;
-  readonly now?: string;
-  readonly timezone?: string;
-  /** Do not wait in Sleep modules (tests, corpus runs). */
-  readonly skipSleep?: boolean;
-  readonly random?: RandomSource;
 }
 
 const DataStoreSeedSchema = z.record(z.string(), z.record(z.string(), z.record(z.string(), z.unknown())));
 const BundlesSchema = z.array(z.record(z.string(), z.unknown()), { error: 'for a scenario whose first module is not a webhook, --input is an array of output bundles (objects)' });
-
-const registry = createModuleRegistry();
 
 /** Runs the blueprint and returns the run report. Bad input throws RemakeError (the CLI's exit 2). */
 export async function runBlueprint(options: RunBlueprintOptions): Promise<RunReport> {
@@ -46,10 +33,7 @@ export async function runBlueprint(options: RunBlueprintOptions): Promise<RunRep
   const validation = validateBlueprint(blueprint);
   const { model } = validation;
   if (!model) throw new RemakeError('BLUEPRINT_INVALID', validation.diagnostics[0]?.message ?? 'The blueprint is not a Make blueprint.');
-  const timezone = options.timezone ?? 'UTC';
-  if (!isKnownZone(timezone)) throw new RemakeError('TIMEZONE_UNKNOWN', `Unknown time zone '${timezone}'. Use an IANA name such as Europe/Prague.`);
-  const fixedNow = options.now === undefined ? undefined : new Date(options.now);
-  if (fixedNow && Number.isNaN(fixedNow.getTime())) throw new RemakeError('NOW_INVALID', `--now '${options.now}' is not an ISO 8601 date.`);
+  const environment = runEnvironment(options);
   const mocks = parseMockTable(options.mocks);
   const seeds = options.dataStores === undefined ? {} : parseOrThrow(DataStoreSeedSchema, options.dataStores, 'DATA_STORES_INVALID', 'data stores');
 
@@ -58,30 +42,20 @@ export async function runBlueprint(options: RunBlueprintOptions): Promise<RunRep
     return refused(`The blueprint has errors, so Make would not run it: ${first?.message ?? ''}`, first?.moduleId ?? null);
   }
 
-  const temporary = options.dataDir === undefined;
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'remake-run-'));
-  mkdirSync(dataDir, { recursive: true });
-  const ports = createSqlitePorts(join(dataDir, 'remake.sqlite'));
-  try {
+  return withDataDir(options.dataDir, async (ports) => {
     for (const [storeId, records] of Object.entries(seeds)) for (const [key, record] of Object.entries(records)) await ports.dataStores.put(storeId, key, record);
-    return await executeScenario({
+    return executeScenario({
       model,
       blueprint,
-      registry,
+      registry: BUILT_IN_REGISTRY,
       ports,
       trigger: triggerInput(model.flow.modules[0]?.type, options),
       mocks,
       autoMock: options.autoMock ?? false,
       scenario: model.name ?? 'scenario',
-      clock: fixedNow ? () => fixedNow : () => new Date(),
-      timezone,
-      random: options.random ?? systemRandom,
-      sleep: options.skipSleep ? async () => {} : (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
+      ...environment,
     });
-  } finally {
-    ports.close();
-    if (temporary) rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** A webhook trigger gets one JSON POST request; any other first module gets its output bundles. */

@@ -49,7 +49,8 @@ export async function executeScenario(options: ExecuteOptions): Promise<RunRepor
   return report(run, cycles);
 }
 
-function createRun(options: ExecuteOptions): RunContext {
+/** A fresh run log for one execution. */
+export function createRun(options: ExecuteOptions): RunContext {
   const executionId = options.random.uuid().replace(/-/g, '');
   const run: RunContext = {
     options,
@@ -95,7 +96,7 @@ function isTrigger(run: RunContext, node: ModuleNode): boolean {
 }
 
 /** Variables of lifetime "one cycle" and per-cycle counters are cleared when a cycle starts (rule 70). */
-function startCycle(run: RunContext, cycle: number): void {
+export function startCycle(run: RunContext, cycle: number): void {
   run.cycle = cycle;
   run.memory.cycle.clear();
   for (const [name, variable] of run.variables) {
@@ -124,7 +125,8 @@ async function runCycle(run: RunContext, first: ModuleNode): Promise<Outcome | '
   return emitOutputs(run, first, run.options.model.flow, 0, undefined, outputs);
 }
 
-function report(run: RunContext, cycles: number): RunReport {
+/** The run report of a finished run. */
+export function report(run: RunContext, cycles: number): RunReport {
   const status = run.error ? 'error' : run.warning ? 'warning' : 'success';
   const modules: RunReport['modules'] = {};
   for (const [id, entry] of run.modules) modules[String(id)] = entry;
