@@ -1,12 +1,11 @@
 // Retrying an incomplete execution (SEMANTICS.md rule 87): the stored bundle goes through the failed module
 // again, with the bundles that were mappable there, and on down the rest of its path in one new cycle.
-import { MakeError } from './make-error.ts';
 import type { IncompleteExecutionRecord } from './ports.ts';
 import type { ExecuteOptions } from './run-context.ts';
 import type { RunReport } from './run-report.ts';
 import { createRun, report, startCycle } from './run-scenario.ts';
 import { scopeFromRecord } from './scope.ts';
-import { commitCycle, rollbackCycle } from './transactions.ts';
+import { endCycle } from './transactions.ts';
 import { runAt } from './walk.ts';
 
 /**
@@ -24,12 +23,6 @@ export async function resumeIncomplete(options: ExecuteOptions, record: Incomple
   const [, position] = entry;
   startCycle(run, 1);
   const outcome = await runAt(run, position.route, position.index, scopeFromRecord(record.scope), undefined, true);
-  try {
-    if (outcome.kind === 'stop' && outcome.mode === 'rollback') await rollbackCycle(run);
-    else await commitCycle(run);
-  } catch (error) {
-    if (!(error instanceof MakeError)) throw error;
-    run.error = { type: error.type, message: error.message, moduleId: null };
-  }
+  await endCycle(run, outcome);
   return report(run, 1);
 }

@@ -13,7 +13,7 @@ import { referencedSamples } from './referenced-fields.ts';
 import type { ExecuteOptions, Outcome, RunContext } from './run-context.ts';
 import type { RunReport } from './run-report.ts';
 import { bundleOf, type Scope } from './scope.ts';
-import { commitCycle, rollbackCycle } from './transactions.ts';
+import { endCycle } from './transactions.ts';
 import { count, emitOutputs, kindOf, runAt } from './walk.ts';
 
 /** Kinds whose first-module operation produces the cycle's bundles. */
@@ -36,15 +36,8 @@ export async function executeScenario(options: ExecuteOptions): Promise<RunRepor
     const outcome = await runCycle(run, first);
     if (outcome === 'no-data') break;
     cycles = cycle;
-    try {
-      if (outcome.kind === 'stop' && outcome.mode === 'rollback') await rollbackCycle(run);
-      else await commitCycle(run);
-    } catch (error) {
-      if (!(error instanceof MakeError)) throw error;
-      run.error = { type: error.type, message: error.message, moduleId: null };
-      break;
-    }
-    if (outcome.kind === 'stop') break;
+    await endCycle(run, outcome);
+    if (outcome.kind === 'stop' || run.error) break;
   }
   return report(run, cycles);
 }

@@ -1,7 +1,7 @@
 // Commit and rollback phases (SEMANTICS.md rules 5, 7, 12): with auto commit each operation commits at once,
 // otherwise the cycle's transactional writes wait for the commit or rollback phase.
 import { MakeError } from './make-error.ts';
-import type { RunContext } from './run-context.ts';
+import type { Outcome, RunContext } from './run-context.ts';
 
 /** With auto commit on, commits what the operation since `mark` joined to the transaction. */
 export async function commitSince(run: RunContext, mark: number): Promise<void> {
@@ -35,5 +35,16 @@ async function guarded(steps: readonly (() => Promise<void> | void)[], phase: st
     } catch (error) {
       throw new MakeError('InconsistencyError', `The ${phase} phase failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
+  }
+}
+
+/** Ends a cycle by its outcome: rollback after a stop that rolls back, commit otherwise; a failing phase becomes the run's error. */
+export async function endCycle(run: RunContext, outcome: Outcome): Promise<void> {
+  try {
+    if (outcome.kind === 'stop' && outcome.mode === 'rollback') await rollbackCycle(run);
+    else await commitCycle(run);
+  } catch (error) {
+    if (!(error instanceof MakeError)) throw error;
+    run.error = { type: error.type, message: error.message, moduleId: null };
   }
 }

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Bundle, ModuleContext, ModuleInput, RunnableModule, TransactionParticipant, VariableScope, WebhookResponse } from '../../src/executor/module-api.ts';
+import type { Bundle, ModuleContext, RunnableModule, TransactionParticipant, VariableScope, WebhookResponse } from '../../src/executor/module-api.ts';
+import { createTestModuleContext, runModule as runWithSchemas } from './module-context.ts';
 import type { ExecutorPorts } from '../../src/executor/ports.ts';
 import { createSqlitePorts } from '../../src/storage/sqlite/create-sqlite-ports.ts';
 
@@ -28,68 +29,33 @@ export interface DatastoreTestContextOptions {
 
 /** Builds the context; uuids are `0000000N-0000-4000-8000-000000000000` from a counter (distinct in their first digits). */
 export function createDatastoreTestContext(ports: ExecutorPorts, options: DatastoreTestContextOptions = {}): DatastoreTestContext {
-  const participants: TransactionParticipant[] = [];
-  const responses: WebhookResponse[] = [];
-  const warnings: string[] = [];
-  const variableValues = new Map<string, { value: unknown; scope: VariableScope }>();
   let uuids = 0;
-  return {
-    moduleId: options.moduleId ?? 1,
-    scenario: options.scenario ?? 'test-scenario',
-    executionId: 'test-execution',
-    cycle: 1,
-    now: options.now ?? new Date('2024-01-02T03:04:05.000Z'),
-    timezone: options.timezone ?? 'UTC',
-    random: () => 0.5,
+  const ctx = createTestModuleContext({
+    dataStores: ports.dataStores,
+    state: ports.state,
+    ...(options.moduleId === undefined ? {} : { moduleId: options.moduleId }),
+    ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
     uuid: () => {
       uuids += 1;
       return `${uuids.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
     },
-    trigger: { kind: 'none' },
-    dataStores: ports.dataStores,
-    state: ports.state,
-    variables: {
-      get: (name) => variableValues.get(name)?.value,
-      has: (name) => variableValues.has(name),
-      set: (name, value, scope) => {
-        variableValues.set(name, { value, scope });
-      },
-    },
-    memory: { cycle: new Map<string, unknown>(), execution: new Map<string, unknown>() },
-    transaction: (participant) => {
-      participants.push(participant);
-    },
-    sleep: async () => {},
-    respond: (response) => {
-      responses.push(response);
-    },
-    warn: (message) => {
-      warnings.push(message);
-    },
-    participants,
-    responses,
-    warnings,
-    variableValues,
+  });
+  return {
+    ...ctx,
     async commitAll() {
-      for (const participant of participants.splice(0)) await participant.commit();
+      for (const participant of ctx.participants.splice(0)) await participant.commit();
     },
     async rollbackAll() {
-      for (const participant of participants.splice(0).reverse()) await participant.rollback();
+      for (const participant of ctx.participants.splice(0).reverse()) await participant.rollback();
     },
   };
 }
 
-/** Runs a module as the executor does after IML: raw parameters and mapper go through the module's schemas first. */
-export async function runModule<P, M>(
-  definition: RunnableModule<P, M>,
-  ctx: ModuleContext,
-  raw: { readonly parameters?: unknown; readonly mapper?: unknown },
-): Promise<Bundle[]> {
-  const input: ModuleInput<P, M> = {
-    parameters: definition.parameters.parse(raw.parameters ?? {}),
-    mapper: definition.mapper.parse(raw.mapper ?? {}),
-  };
-  return definition.run(ctx, input);
+/** Runs a module as the executor does after IML (argument order of the data store tests). */
+export async function runModule<P, M>(definition: RunnableModule<P, M>, ctx: ModuleContext, raw: { readonly parameters?: unknown; readonly mapper?: unknown }): Promise<Bundle[]> {
+  return runWithSchemas(definition, raw, ctx);
 }
 
 /** Real SQLite ports on a file in a fresh temporary directory; `close` also removes the directory. */
