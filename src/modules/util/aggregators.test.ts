@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { runAggregator } from '../../../test/support/module-context.ts';
 import { MakeError } from '../../executor/make-error.ts';
 import { numericAggregator, textAggregator } from './aggregators.ts';
+import { tableAggregator } from './table-aggregator.ts';
 
 const values = (...list: unknown[]) => list.map((value) => ({ value }));
 
@@ -30,4 +31,10 @@ test('a value that is not a number is a DataError naming it', async () => {
     runAggregator(numericAggregator, { parameters: { feeder: 2, fn: 'sum' }, items: values(1, 'abc') }),
     (error: unknown) => error instanceof MakeError && error.type === 'DataError' && /'abc' is not a number/.test(error.message),
   );
+});
+
+test('the table aggregator writes one row per bundle, columns in mapping order', async () => {
+  const items = [{ name: 'pen', price: 3 }, { name: 'ink', price: 12.5 }];
+  assert.deepEqual(await runAggregator(tableAggregator, { parameters: { feeder: 2, rowSeparator: '\n', columnSeparator: '\t' }, items }), { text: 'pen\t3\nink\t12.5' });
+  assert.deepEqual(await runAggregator(tableAggregator, { parameters: { feeder: 2, rowSeparator: 'other', otherRowSeparator: ' / ', columnSeparator: 'other', otherColumnSeparator: ';' }, items }), { text: 'pen;3 / ink;12.5' });
 });
