@@ -56,7 +56,7 @@ export function createRun(options: ExecuteOptions): RunContext {
     memory: { cycle: new Map(), execution: new Map() },
     participants: [],
     mockCalls: new Map(),
-    referencedSamples: options.autoMock ? referencedSamples(options.model) : new Map(),
+    referencedSamples: options.autoMock ? referencedSamples(options.model, options.clock()) : new Map(),
     frames: new Map(),
     response: null,
     deferredResponse: null,
