@@ -154,3 +154,15 @@ test('an incomplete execution kept in --data-dir is listed, retried from its fai
   assert.equal(remake('incomplete', 'list', '--data-dir', dataDir).stdout.trim(), 'No incomplete executions.');
   assert.equal(remake('incomplete', 'retry', 'nope', '--data-dir', dataDir).code, 2);
 });
+
+test('--offline treats HTTP modules as modules that need a mock, and --auto-mock then fills them', () => {
+  const file = blueprint('offline', [
+    { id: 1, module: 'http:ActionSendData', version: 3, parameters: { handleErrors: true }, mapper: { url: 'http://192.0.2.1/never', method: 'get' } },
+    { id: 2, module: 'util:ComposeTransformer', version: 1, mapper: { value: 'status {{1.statusCode}}' } },
+  ]);
+  const refused = JSON.parse(remake('run', file, '--format', 'json', '--offline').stdout);
+  assert.match(refused.error.message, /1 \(http:ActionSendData\)/);
+  const mocked = JSON.parse(remake('run', file, '--format', 'json', '--offline', '--auto-mock').stdout);
+  assert.equal(mocked.status, 'success');
+  assert.deepEqual(mocked.modules['2'].outputs, [{ value: 'status 1' }]);
+});

@@ -82,7 +82,7 @@ test('every export-tier blueprint runs with --auto-mock and produces a report', 
     const blueprint = readBlueprint(file);
     let report: RunReport;
     try {
-      report = await runBlueprint({ blueprint, input: inputFor(blueprint), autoMock: true, skipSleep: true, now: NOW, random: seededRandom(1) });
+      report = await runBlueprint({ blueprint, input: inputFor(blueprint), autoMock: true, offline: true, skipSleep: true, now: NOW, random: seededRandom(1) });
     } catch (error) {
       const stack = error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 3).join(' | ') : String(error);
       failures.push(`${file}: threw ${stack}`);

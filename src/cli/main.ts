@@ -1,5 +1,6 @@
 // The `remake` command: parses arguments, runs one command, maps failures to exit codes 1 and 2.
 import { Command, CommanderError } from 'commander';
+import { registerConnections } from './commands/connections.ts';
 import { registerEval } from './commands/eval.ts';
 import { registerExplain } from './commands/explain.ts';
 import { registerIncomplete } from './commands/incomplete.ts';
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   registerExplain(program, io, setExit);
   registerRun(program, io, setExit);
   registerIncomplete(program, io, setExit);
+  registerConnections(program, io, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -3,3 +3,5 @@ export { runBlueprint, type RunBlueprintOptions } from './run-blueprint.ts';
 export type { RunReport, RunStatus, ModuleReport } from '../executor/run-report.ts';
 export { listIncompleteExecutions, retryIncompleteExecution, type RetryIncompleteOptions } from './incomplete-executions.ts';
 export type { IncompleteExecutionRecord } from '../executor/ports.ts';
+export { addConnection, listConnections, removeConnection, parseConnectionRecords, maskSecrets, MASK, ConnectionRecordSchema, CONNECTION_TYPES, type ConnectionType } from './connections.ts';
+export type { ConnectionRecord } from '../executor/ports.ts';

@@ -3,10 +3,13 @@
 import { z } from 'zod';
 import { parseBlueprintText, validateBlueprint } from '../blueprint/index.ts';
 import { executeScenario } from '../executor/run-scenario.ts';
+import { withoutNetwork } from '../executor/registry.ts';
 import { parseMockTable } from '../executor/mocks.ts';
 import type { Bundle, TriggerInput } from '../executor/module-api.ts';
 import type { RunReport } from '../executor/run-report.ts';
 import { RemakeError } from '../shared/errors.ts';
+import { createConnectionOverlay } from './connection-overlay.ts';
+import { parseConnectionRecords } from './connections.ts';
 import { BUILT_IN_REGISTRY, runEnvironment, withDataDir, type EnvironmentOptions } from './run-environment.ts';
 
 export interface RunBlueprintOptions extends EnvironmentOptions {
@@ -18,10 +21,17 @@ export interface RunBlueprintOptions extends EnvironmentOptions {
   readonly headers?: Readonly<Record<string, string>>;
   readonly mocks?: unknown;
   readonly autoMock?: boolean;
+  /** Modules that reach other machines (HTTP) are not run: they need mocks, or auto-mocks. */
+  readonly offline?: boolean;
   /** Where data stores, counters and incomplete executions persist; a temporary directory when absent. */
   readonly dataDir?: string;
   /** `{"<dataStoreId>": {"<key>": {record}}}` written before the run. */
   readonly dataStores?: unknown;
+  /**
+   * Connections for this run only: an array of records or `{"<id>": {type, name, data}}`. They shadow the data dir's
+   * connections with the same ids, and tokens refreshed during the run stay in memory (never written to disk).
+   */
+  readonly connections?: unknown;
 }
 
 const DataStoreSeedSchema = z.record(z.string(), z.record(z.string(), z.record(z.string(), z.unknown())));
@@ -36,18 +46,20 @@ export async function runBlueprint(options: RunBlueprintOptions): Promise<RunRep
   const environment = runEnvironment(options);
   const mocks = parseMockTable(options.mocks);
   const seeds = options.dataStores === undefined ? {} : parseOrThrow(DataStoreSeedSchema, options.dataStores, 'DATA_STORES_INVALID', 'data stores');
+  const connections = options.connections === undefined ? [] : parseConnectionRecords(options.connections);
 
   if (!validation.ok) {
     const first = validation.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
     return refused(`The blueprint has errors, so Make would not run it: ${first?.message ?? ''}`, first?.moduleId ?? null);
   }
 
-  return withDataDir(options.dataDir, async (ports) => {
+  return withDataDir(options.dataDir, async (storedPorts) => {
+    const ports = connections.length === 0 ? storedPorts : { ...storedPorts, connections: createConnectionOverlay(storedPorts.connections, connections) };
     for (const [storeId, records] of Object.entries(seeds)) for (const [key, record] of Object.entries(records)) await ports.dataStores.put(storeId, key, record);
     return executeScenario({
       model,
       blueprint,
-      registry: BUILT_IN_REGISTRY,
+      registry: options.offline ? withoutNetwork(BUILT_IN_REGISTRY) : BUILT_IN_REGISTRY,
       ports,
       trigger: triggerInput(model.flow.modules[0]?.type, options),
       mocks,

@@ -70,6 +70,7 @@ export function moduleContext(run: RunContext, moduleId: number): ModuleContext 
     trigger: options.trigger,
     dataStores: options.ports.dataStores,
     state: options.ports.state,
+    connections: options.ports.connections,
     memory: run.memory,
     variables: {
       get: (name) => run.variables.get(name)?.value,

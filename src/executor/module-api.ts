@@ -2,7 +2,7 @@
 // declared with defineModule({...}). The executor resolves IML, coerces inputs through the module's zod schemas,
 // and handles flow, errors and operations; a module only turns typed input into output bundles.
 import type { z } from 'zod';
-import type { DataStorePort, StatePort } from './ports.ts';
+import type { ConnectionPort, DataStorePort, StatePort } from './ports.ts';
 
 /** One item of data passed from module to module. */
 export type Bundle = Record<string, unknown>;
@@ -65,6 +65,8 @@ export interface ModuleContext {
   readonly trigger: TriggerInput;
   readonly dataStores: DataStorePort;
   readonly state: StatePort;
+  /** Connections and keys the modules authenticate with (HTTP app, custom apps). */
+  readonly connections: ConnectionPort;
   readonly variables: {
     get(name: string): unknown;
     has(name: string): boolean;
@@ -118,6 +120,8 @@ export interface RunnableModule<P = unknown, M = unknown> extends DefinitionBase
   readonly kind: 'trigger' | 'instant-trigger' | 'action' | 'search' | 'iterator' | 'responder';
   /** Takes part in transactions (ACID in Make's module list). */
   readonly transactional?: boolean;
+  /** Talks to other machines (HTTP); an offline run treats it as a module that needs a mock. */
+  readonly network?: boolean;
   run(ctx: ModuleContext, input: ModuleInput<P, M>): Promise<Bundle[]> | Bundle[];
 }
 

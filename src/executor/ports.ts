@@ -45,9 +45,32 @@ export interface IncompleteExecutionPort {
   remove(id: string): Promise<boolean>;
 }
 
+/**
+ * A connection or key (Make's keychain), with its secret data decrypted. Blueprints refer to it by Make's numeric
+ * id as text: `parameters.__IMTCONN__`, or the HTTP app's keychain fields (`auth`, `apiKeyKeychain`, …).
+ */
+export interface ConnectionRecord {
+  readonly id: string;
+  /** `basic` ({username, password}), `apiKey` ({key, placement: 'header'|'query', name}), `oauth2` ({grantType,
+   * tokenUrl, clientId, clientSecret, scope?, accessToken?, refreshToken?, expiresAt?}), `certificate` ({cert, key, ca?, passphrase?}). */
+  readonly type: string;
+  readonly name: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Connections and keys; stored encrypted at rest by the adapters. */
+export interface ConnectionPort {
+  get(id: string): Promise<ConnectionRecord | undefined>;
+  list(): Promise<ConnectionRecord[]>;
+  /** Inserts or replaces (OAuth 2.0 modules save refreshed tokens this way). */
+  save(record: ConnectionRecord): Promise<void>;
+  remove(id: string): Promise<boolean>;
+}
+
 /** Everything a run reads and writes outside itself. */
 export interface ExecutorPorts {
   readonly dataStores: DataStorePort;
   readonly state: StatePort;
   readonly incomplete: IncompleteExecutionPort;
+  readonly connections: ConnectionPort;
 }

@@ -7,7 +7,7 @@ import type { Bundle } from './module-api.ts';
 
 /** Leaf names that read as dates or as quantities get a value of that type, so date and number functions accept the sample. */
 const DATE_NAME = /(date|time|timestamp|_at|At|created|updated|modified|deadline|due)$/i;
-const NUMBER_NAME = /(count|amount|total|price|qty|quantity|number|num|sum|size|length|age|score|rating|percent|index|__IMTINDEX__|__IMTLENGTH__)$/i;
+const NUMBER_NAME = /(count|amount|total|price|qty|quantity|number|num|sum|size|length|age|score|rating|percent|index|statusCode|status_code|__IMTINDEX__|__IMTLENGTH__)$/i;
 
 /** A sample value for a leaf key, typed by its name. */
 function sampleFor(key: string, now: Date): unknown {

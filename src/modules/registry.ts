@@ -5,6 +5,7 @@ import { builtinModules } from './builtin/index.ts';
 import { csvModules } from './csv/index.ts';
 import { datastoreModules } from './datastore/index.ts';
 import { gatewayModules } from './gateway/index.ts';
+import { httpModules } from './http/index.ts';
 import { jsonModules } from './json/index.ts';
 import { mathModules } from './math/index.ts';
 import { regexpModules } from './regexp/index.ts';
@@ -20,6 +21,7 @@ export const BUILT_IN_MODULES: readonly ModuleDefinition[] = [
   ...regexpModules,
   ...mathModules,
   ...csvModules,
+  ...httpModules,
 ];
 
 /** A registry over `definitions`; a duplicate (type, version) is a bug and throws. */

@@ -9,7 +9,7 @@ import type {
   VariableScope,
   WebhookResponse,
 } from '../../src/executor/module-api.ts';
-import type { DataStorePort, StatePort } from '../../src/executor/ports.ts';
+import type { ConnectionPort, DataStorePort, StatePort } from '../../src/executor/ports.ts';
 import { coerceInput } from '../../src/executor/resolve-input.ts';
 
 /** A ModuleContext plus what the module did with it. */
@@ -36,6 +36,13 @@ const NO_DATA_STORES: DataStorePort = {
   delete: async () => unavailable('dataStores'),
   list: async () => unavailable('dataStores'),
   count: async () => unavailable('dataStores'),
+};
+
+const NO_CONNECTIONS: ConnectionPort = {
+  get: async () => unavailable('connections'),
+  list: async () => unavailable('connections'),
+  save: async () => unavailable('connections'),
+  remove: async () => unavailable('connections'),
 };
 
 const NO_STATE: StatePort = {
@@ -69,6 +76,7 @@ export function createTestModuleContext(overrides: Partial<ModuleContext> = {}):
     trigger: { kind: 'none' },
     dataStores: NO_DATA_STORES,
     state: NO_STATE,
+    connections: NO_CONNECTIONS,
     variables: {
       get: (name) => variableValues.get(name)?.value,
       has: (name) => variableValues.has(name),

@@ -13,8 +13,10 @@ export interface RunCommandOptions {
   readonly header?: string[];
   readonly mocks?: string;
   readonly autoMock?: boolean;
+  readonly offline?: boolean;
   readonly dataDir?: string;
   readonly dataStores?: string;
+  readonly connections?: string;
   readonly now?: string;
   readonly timezone?: string;
   readonly format?: string;
@@ -35,8 +37,10 @@ export async function runRun(file: string, options: RunCommandOptions, io: CliIo
       headers: pairs(options.header, ':', '--header'),
       mocks: options.mocks === undefined ? undefined : readJsonArg(options.mocks, '--mocks'),
       autoMock: options.autoMock ?? false,
+      offline: options.offline ?? false,
       dataDir: options.dataDir,
       dataStores: options.dataStores === undefined ? undefined : readJsonArg(options.dataStores, '--data-stores'),
+      connections: options.connections === undefined ? undefined : readJsonArg(options.connections, '--connections'),
       now: options.now,
       timezone: options.timezone,
       skipSleep: options.skipSleep ?? false,
@@ -85,8 +89,10 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
     .option('--header <name:value>', 'a header of the webhook request (repeatable)', collect)
     .option('--mocks <file|json>', 'bundles or an error per module id or app:Module')
     .option('--auto-mock', "build outputs of modules Remake cannot run from their metadata.interface")
+    .option('--offline', 'do not reach other machines: HTTP modules are mocked like apps Remake cannot run')
     .option('--data-dir <dir>', 'keep data stores, counters and incomplete executions here between runs')
     .option('--data-stores <file|json>', 'records to seed: {"<dataStoreId>": {"<key>": {record}}}')
+    .option('--connections <file|json>', 'connections for this run only: [{id, type, name, data}] or {"<id>": {type, name, data}}; never saved')
     .option('--now <iso>', 'fix the clock')
     .option('--timezone <iana>', 'the scenario time zone (default UTC)')
     .option('--skip-sleep', 'do not wait in Sleep modules')

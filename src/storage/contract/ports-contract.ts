@@ -1,8 +1,9 @@
 // The contract every storage adapter passes (STYLE.md rule 12, hono's router suite): one suite, run against
-// SQLite now and Postgres later, covering each method of the data store, state and incomplete-execution ports.
+// SQLite now and Postgres later, covering each method of the data store, state, incomplete-execution and
+// connection ports.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ExecutorPorts, IncompleteExecutionRecord } from '../../executor/ports.ts';
+import type { ConnectionRecord, ExecutorPorts, IncompleteExecutionRecord } from '../../executor/ports.ts';
 
 /** What an adapter hands the suite: fresh, empty ports, closed by the suite after each test. */
 export type OpenPorts = () => Promise<ExecutorPorts & { close(): void }>;
@@ -28,6 +29,23 @@ function incomplete(id: string, scenario: string, createdAt: string): Incomplete
     blueprint: { name: scenario, flow: [{ id: 1, module: 'json:ParseJSON', version: 1 }] },
     retry: { enabled: true, attempts: 3, intervalMinutes: 15 },
     createdAt,
+  };
+}
+
+function connection(id: string, name = `Connection ${id}`): ConnectionRecord {
+  return {
+    id,
+    type: 'oauth2',
+    name,
+    data: {
+      grantType: 'client_credentials',
+      tokenUrl: 'https://auth.example.com/token',
+      clientId: 'client-ĳ',
+      clientSecret: 's3cret "quoted" ✓',
+      scopes: ['read', 'write'],
+      expiresAt: '2024-01-01T00:00:00.000Z',
+      nested: { n: 1, ok: true, none: null },
+    },
   };
 }
 
@@ -204,6 +222,53 @@ export function describePortsContract(name: string, open: OpenPorts): void {
           assert.deepEqual(
             (await port.list('scenario-a')).map((record) => record.id),
             ['ie-2'],
+          );
+        }));
+    });
+    describe('connections', () => {
+      it('gets undefined for a missing id and lists nothing when empty', () =>
+        withPorts(open, async ({ connections }) => {
+          assert.equal(await connections.get('1'), undefined);
+          assert.deepEqual(await connections.list(), []);
+        }));
+
+      it('saves and gets a connection with its data intact', () =>
+        withPorts(open, async ({ connections }) => {
+          const record = connection('42');
+          await connections.save(record);
+          assert.deepEqual(await connections.get('42'), record);
+        }));
+
+      it('replaces a connection saved again under the same id', () =>
+        withPorts(open, async ({ connections }) => {
+          await connections.save(connection('42'));
+          const refreshed: ConnectionRecord = { id: '42', type: 'basic', name: 'Renamed', data: { username: 'ada', password: 'pw' } };
+          await connections.save(refreshed);
+          assert.deepEqual(await connections.get('42'), refreshed);
+          assert.equal((await connections.list()).length, 1);
+        }));
+
+      it('lists connections in id order (code point order)', () =>
+        withPorts(open, async ({ connections }) => {
+          for (const id of ['b', '9', '10', 'a']) await connections.save(connection(id));
+          const listed = await connections.list();
+          assert.deepEqual(
+            listed.map((record) => record.id),
+            ['10', '9', 'a', 'b'],
+          );
+          assert.deepEqual(listed[0], connection('10'));
+        }));
+
+      it('removes a connection and reports whether it existed', () =>
+        withPorts(open, async ({ connections }) => {
+          await connections.save(connection('1'));
+          await connections.save(connection('2'));
+          assert.equal(await connections.remove('1'), true);
+          assert.equal(await connections.get('1'), undefined);
+          assert.equal(await connections.remove('1'), false);
+          assert.deepEqual(
+            (await connections.list()).map((record) => record.id),
+            ['2'],
           );
         }));
     });

@@ -45,6 +45,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX incomplete_executions_by_scenario ON incomplete_executions (scenario, created_at);
     `,
   },
+  {
+    version: 2,
+    name: 'connections and keys, data sealed with the secret key',
+    sql: `
+      CREATE TABLE connections (
+        id         TEXT PRIMARY KEY,
+        type       TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        data       TEXT NOT NULL, -- sealed JSON (secret-box.ts), never plain text
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /**
