@@ -65,12 +65,12 @@ test('a 503 handled by Resume continues with the substitute data; the other item
   ]);
   const report = await runBlueprint({ blueprint, input: { items: ['A', 'B', 'C'] } });
   assert.equal(report.status, 'success', JSON.stringify(report.error));
-  assert.equal(report.response?.body, 'A: shipped\nB: unknown (RuntimeError)\nC: shipped');
+  assert.equal(report.response?.body, 'A: shipped\nB: unknown (ConnectionError)\nC: shipped');
   const http = report.modules['3'];
   assert.equal(http?.operations, 3);
   assert.deepEqual(
     http?.errors.map((error) => error.type),
-    ['RuntimeError'],
+    ['ConnectionError'],
   );
 });
 

@@ -201,14 +201,16 @@ test('a 404 is a normal bundle unless Evaluate all states as errors is on, then 
   });
 });
 
-test('429 is a RateLimitError carrying Retry-After; 503 is a RuntimeError', async () => {
+test('429 is a RateLimitError carrying Retry-After; 503 and 504 are ConnectionErrors; 500 is a RuntimeError', async () => {
   await assert.rejects(request({ url: `${server.url}/status?code=429` }, { handleErrors: true }), (error: unknown) => {
     assert.ok(error instanceof Error);
     assert.equal(error.name, 'RateLimitError');
     assert.deepEqual(Reflect.get(error, 'detail'), { statusCode: 429, url: `${server.url}/status?code=429`, body: '{"error":"status 429"}', retryAfter: 30 });
     return true;
   });
-  await assert.rejects(request({ url: `${server.url}/status?code=503` }, { handleErrors: true }), { name: 'RuntimeError', message: /^The server answered 503/ });
+  await assert.rejects(request({ url: `${server.url}/status?code=503` }, { handleErrors: true }), { name: 'ConnectionError', message: /^The server answered 503/ });
+  await assert.rejects(request({ url: `${server.url}/status?code=504` }, { handleErrors: true }), { name: 'ConnectionError', message: /^The server answered 504/ });
+  await assert.rejects(request({ url: `${server.url}/status?code=500` }, { handleErrors: true }), { name: 'RuntimeError', message: /^The server answered 500/ });
   assert.equal((await only(request({ url: `${server.url}/status?code=429` })))['statusCode'], 429);
 });
 

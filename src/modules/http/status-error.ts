@@ -20,8 +20,8 @@ export function isSuccessStatus(statusCode: number): boolean {
 
 /**
  * The error for a failed status [F-http; SEMANTICS rule 113]: 429 is RateLimitError with Retry-After in `detail`
- * (so Make's retry logic applies); any other status is RuntimeError. DECISION: 5xx stay RuntimeError too, as rule
- * 113 guesses; Make documents no other type for them, and a handler can still route on `{{N.error.detail.statusCode}}`.
+ * (so Make's retry logic applies); 503 and 504 are ConnectionError ("Make uses the HTTP 503 and 504 status codes to
+ * identify the ConnectionError", HC fixing-connection-errors); any other status is RuntimeError (rule 113, GUESS).
  * The message names the status and the start of the body.
  */
 export function statusError(response: HttpResponse, now: Date): MakeError {
@@ -30,5 +30,11 @@ export function statusError(response: HttpResponse, now: Date): MakeError {
   const message = `The server answered ${response.statusCode}${excerpt === '' ? '' : `: ${excerpt}`}`;
   const retryAfter = retryAfterSeconds(headerValue(response, 'retry-after'), now);
   const detail = { statusCode: response.statusCode, url: response.url, body: excerpt, ...(retryAfter === undefined ? {} : { retryAfter }) };
-  return new MakeError(response.statusCode === 429 ? 'RateLimitError' : 'RuntimeError', message, { detail });
+  return new MakeError(errorTypeOf(response.statusCode), message, { detail });
+}
+
+function errorTypeOf(statusCode: number): 'RateLimitError' | 'ConnectionError' | 'RuntimeError' {
+  if (statusCode === 429) return 'RateLimitError';
+  if (statusCode === 503 || statusCode === 504) return 'ConnectionError';
+  return 'RuntimeError';
 }
