@@ -275,15 +275,16 @@ describe('WhiteLabelCRO blueprints run by Remake', () => {
 
   test('a 429 over the write limit is stored by Break; the retry after the window goes through', async () => {
     await fresh(1);
-    await addConnection(dataDir, CONNECTION);
-    const first = await runBlueprint({ blueprint: blueprint('create-lead', server), input: grace, skipSleep: true, dataDir });
+    // This time the key is given per run (kept in memory), for the runs and for the retry alike.
+    const connections = [CONNECTION];
+    const first = await runBlueprint({ blueprint: blueprint('create-lead', server), input: grace, skipSleep: true, dataDir, connections });
     assert.equal(first.response?.status, 201);
-    const limited = await runBlueprint({ blueprint: blueprint('create-lead', server), input: { ...grace, external_id: 'form-43' }, skipSleep: true, dataDir });
+    const limited = await runBlueprint({ blueprint: blueprint('create-lead', server), input: { ...grace, external_id: 'form-43' }, skipSleep: true, dataDir, connections });
     assert.equal(limited.incomplete.length, 1);
     assert.equal(limited.incomplete[0]?.error.type, 'RateLimitError');
     assert.equal(server.records().leads.length, 1);
     now += 60_000;
-    const retry = await retryIncompleteExecution({ dataDir, id: limited.incomplete[0]?.id ?? '', skipSleep: true });
+    const retry = await retryIncompleteExecution({ dataDir, id: limited.incomplete[0]?.id ?? '', skipSleep: true, connections });
     assert.equal(retry.resolved, true, JSON.stringify(retry.error));
     assert.deepEqual(server.records().leads.map((lead) => lead.external_id), ['form-42', 'form-43']);
   });

@@ -6,6 +6,8 @@ import type { IncompleteExecutionRecord } from '../executor/ports.ts';
 import { resumeIncomplete } from '../executor/resume-incomplete.ts';
 import type { RunReport } from '../executor/run-report.ts';
 import { RemakeError } from '../shared/errors.ts';
+import { createConnectionOverlay } from './connection-overlay.ts';
+import { parseConnectionRecords } from './connections.ts';
 import { BUILT_IN_REGISTRY, runEnvironment, withDataDir, type EnvironmentOptions } from './run-environment.ts';
 
 /** Every stored incomplete execution of the data dir, oldest first. */
@@ -18,13 +20,17 @@ export interface RetryIncompleteOptions extends EnvironmentOptions {
   readonly id: string;
   readonly mocks?: unknown;
   readonly autoMock?: boolean;
+  /** Connection records for this retry only, as `runBlueprint`'s `connections` (kept in memory). */
+  readonly connections?: unknown;
 }
 
 /** Retries one incomplete execution; the report says how it went and `resolved` whether it was removed. */
 export async function retryIncompleteExecution(options: RetryIncompleteOptions): Promise<RunReport & { readonly resolved: boolean }> {
   const environment = runEnvironment(options);
   const mocks = parseMockTable(options.mocks);
-  return withDataDir(options.dataDir, async (ports) => {
+  const connections = options.connections === undefined ? [] : parseConnectionRecords(options.connections);
+  return withDataDir(options.dataDir, async (storedPorts) => {
+    const ports = connections.length === 0 ? storedPorts : { ...storedPorts, connections: createConnectionOverlay(storedPorts.connections, connections) };
     const record = await ports.incomplete.get(options.id);
     if (!record) throw new RemakeError('INCOMPLETE_NOT_FOUND', `No incomplete execution '${options.id}' in ${options.dataDir}.`);
     const { model } = importBlueprint(record.blueprint);

@@ -10,6 +10,7 @@ interface IncompleteOptions {
   readonly dataDir: string;
   readonly format?: string;
   readonly mocks?: string;
+  readonly connections?: string;
   readonly autoMock?: boolean;
   readonly now?: string;
   readonly timezone?: string;
@@ -38,6 +39,7 @@ async function retry(id: string, options: IncompleteOptions, io: CliIo): Promise
       dataDir: options.dataDir,
       id,
       mocks: options.mocks === undefined ? undefined : readJsonArg(options.mocks, '--mocks'),
+      connections: options.connections === undefined ? undefined : readJsonArg(options.connections, '--connections'),
       autoMock: options.autoMock ?? false,
       now: options.now,
       timezone: options.timezone,
@@ -66,6 +68,7 @@ export function registerIncomplete(program: Command, io: CliIo, setExit: (code: 
     .requiredOption('--data-dir <dir>', 'the data dir of earlier runs')
     .option('--mocks <file|json>', 'bundles or an error per module id or app:Module')
     .option('--auto-mock', 'build outputs of modules Remake cannot run')
+    .option('--connections <file|json>', 'connections and keys for this retry only')
     .option('--now <iso>', 'fix the clock')
     .option('--timezone <iana>', 'the scenario time zone (default UTC)')
     .option('--skip-sleep', 'do not wait in Sleep modules')
