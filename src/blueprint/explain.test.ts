@@ -253,3 +253,29 @@ test('every corpus blueprint explains without throwing', () => {
     assert.ok(!/undefined|\[object Object\]/.test(explanation.replace(/`[^`]*`|"[^"]*"/g, '')), `${name}: leaks undefined or [object Object]`);
   }
 });
+
+test('a handler whose router routes each end in a directive is closed; one open route leaves it open', () => {
+  const handled = (lastOfSecondRoute: unknown[]) =>
+    explain(
+      blueprint([
+        { id: 1, module: 'gateway:CustomWebHook', version: 1, parameters: { hook: 1 }, mapper: {} },
+        {
+          id: 2,
+          module: 'slack:CreateMessage',
+          version: 4,
+          mapper: {},
+          onerror: [
+            {
+              id: 10,
+              module: 'builtin:BasicRouter',
+              version: 1,
+              mapper: null,
+              routes: [{ flow: [{ id: 11, module: 'builtin:Break', version: 1, mapper: { retry: true, count: '3', interval: '1' } }] }, { flow: lastOfSecondRoute }],
+            },
+          ],
+        },
+      ]),
+    ).join('\n');
+  assert.doesNotMatch(handled([{ id: 12, module: 'builtin:Ignore', version: 1 }]), /no directive closes this handler/);
+  assert.match(handled([{ id: 12, module: 'util:SetVariable2', version: 1, mapper: { name: 'x', scope: 'roundtrip', value: '1' } }]), /no directive closes this handler/);
+});

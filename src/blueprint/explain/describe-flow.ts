@@ -50,9 +50,16 @@ function branchLines(branch: IfElseBranch, index: number, ctx: ExplainContext): 
 /** The error-handler route of `node`; without a closing directive Make ignores the error (SEMANTICS.md rule 77). */
 function handlerLines(node: ModuleNode, handler: FlowRoute, ctx: ExplainContext): string[] {
   const who = node.id === undefined ? 'this module' : `module ${node.id}`;
-  const last = handler.modules[handler.modules.length - 1];
-  const closing = last && directiveOf(last) ? [] : ['- no directive closes this handler, so the error is then ignored (as with Ignore)'];
+  const closing = endsWithDirective(handler) ? [] : ['- no directive closes this handler, so the error is then ignored (as with Ignore)'];
   return [`- If ${who} fails:`, ...indent([...describeRoute(handler, ctx, 'handler', node.id), ...closing])];
+}
+
+/** True when the route ends in a directive, or in a router each of whose routes does (directives may sit inside routes). */
+function endsWithDirective(route: FlowRoute): boolean {
+  const last = route.modules[route.modules.length - 1];
+  if (!last) return false;
+  if (directiveOf(last)) return true;
+  return last.routes !== undefined && last.routes.length > 0 && last.routes.every((inner) => endsWithDirective(inner.flow));
 }
 
 function childLines(node: ModuleNode, ctx: ExplainContext): string[] {
