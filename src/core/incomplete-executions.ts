@@ -6,7 +6,6 @@ import type { IncompleteExecutionRecord } from '../executor/ports.ts';
 import { resumeIncomplete } from '../executor/resume-incomplete.ts';
 import type { RunReport } from '../executor/run-report.ts';
 import { RemakeError } from '../shared/errors.ts';
-import { createConnectionOverlay } from './connection-overlay.ts';
 import { parseConnectionRecords } from './connections.ts';
 import { BUILT_IN_REGISTRY, runEnvironment, withDataDir, type EnvironmentOptions } from './run-environment.ts';
 
@@ -29,8 +28,7 @@ export async function retryIncompleteExecution(options: RetryIncompleteOptions):
   const environment = runEnvironment(options);
   const mocks = parseMockTable(options.mocks);
   const connections = options.connections === undefined ? [] : parseConnectionRecords(options.connections);
-  return withDataDir(options.dataDir, async (storedPorts) => {
-    const ports = connections.length === 0 ? storedPorts : { ...storedPorts, connections: createConnectionOverlay(storedPorts.connections, connections) };
+  return withDataDir(options.dataDir, async (ports) => {
     const record = await ports.incomplete.get(options.id);
     if (!record) throw new RemakeError('INCOMPLETE_NOT_FOUND', `No incomplete execution '${options.id}' in ${options.dataDir}.`);
     const { model } = importBlueprint(record.blueprint);
@@ -49,5 +47,5 @@ export async function retryIncompleteExecution(options: RetryIncompleteOptions):
     const resolved = report.status !== 'error' && report.incomplete.length === 0;
     if (resolved) await ports.incomplete.remove(record.id);
     return { ...report, incomplete: report.incomplete.map((item) => ({ ...item, id: record.id })), resolved };
-  });
+  }, connections);
 }

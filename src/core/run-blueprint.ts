@@ -8,7 +8,6 @@ import { parseMockTable } from '../executor/mocks.ts';
 import type { Bundle, TriggerInput } from '../executor/module-api.ts';
 import type { RunReport } from '../executor/run-report.ts';
 import { RemakeError } from '../shared/errors.ts';
-import { createConnectionOverlay } from './connection-overlay.ts';
 import { parseConnectionRecords } from './connections.ts';
 import { BUILT_IN_REGISTRY, runEnvironment, withDataDir, type EnvironmentOptions } from './run-environment.ts';
 
@@ -53,8 +52,7 @@ export async function runBlueprint(options: RunBlueprintOptions): Promise<RunRep
     return refused(`The blueprint has errors, so Make would not run it: ${first?.message ?? ''}`, first?.moduleId ?? null);
   }
 
-  return withDataDir(options.dataDir, async (storedPorts) => {
-    const ports = connections.length === 0 ? storedPorts : { ...storedPorts, connections: createConnectionOverlay(storedPorts.connections, connections) };
+  return withDataDir(options.dataDir, async (ports) => {
     for (const [storeId, records] of Object.entries(seeds)) for (const [key, record] of Object.entries(records)) await ports.dataStores.put(storeId, key, record);
     return executeScenario({
       model,
@@ -67,7 +65,7 @@ export async function runBlueprint(options: RunBlueprintOptions): Promise<RunRep
       scenario: model.name ?? 'scenario',
       ...environment,
     });
-  });
+  }, connections);
 }
 
 /** A webhook trigger gets one JSON POST request; any other first module gets its output bundles. */

@@ -2,7 +2,8 @@
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ExecutorPorts } from '../executor/ports.ts';
+import type { ConnectionRecord, ExecutorPorts } from '../executor/ports.ts';
+import { createConnectionOverlay } from './connection-overlay.ts';
 import { isKnownZone } from '../iml/index.ts';
 import { createModuleRegistry } from '../modules/registry.ts';
 import { RemakeError } from '../shared/errors.ts';
@@ -42,13 +43,16 @@ export function runEnvironment(options: EnvironmentOptions): RunEnvironment {
   };
 }
 
-/** Opens the data dir's SQLite file (a temporary dir, removed afterwards, when none is given) for the length of `use`. */
-export async function withDataDir<T>(dataDir: string | undefined, use: (ports: ExecutorPorts) => Promise<T>): Promise<T> {
+/**
+ * Opens the data dir's SQLite file (a temporary dir, removed afterwards, when none is given) for the length of `use`.
+ * `connections` given for this run only are laid over the stored ones, in memory.
+ */
+export async function withDataDir<T>(dataDir: string | undefined, use: (ports: ExecutorPorts) => Promise<T>, connections: readonly ConnectionRecord[] = []): Promise<T> {
   const directory = dataDir ?? mkdtempSync(join(tmpdir(), 'remake-run-'));
   mkdirSync(directory, { recursive: true });
   const ports = createSqlitePorts(join(directory, 'remake.sqlite'));
   try {
-    return await use(ports);
+    return await use(connections.length === 0 ? ports : { ...ports, connections: createConnectionOverlay(ports.connections, connections) });
   } finally {
     ports.close();
     if (dataDir === undefined) rmSync(directory, { recursive: true, force: true });

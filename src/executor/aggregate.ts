@@ -11,6 +11,7 @@ import { coerceInput, resolveValue } from './resolve-input.ts';
 import { DONE, type AggregationFrame, type Outcome, type RunContext } from './run-context.ts';
 import { withBundle, type Scope } from './scope.ts';
 import { commitSince } from './transactions.ts';
+import type { ModulePosition } from './flow-index.ts';
 import { count, definitionOf, runAt } from './walk.ts';
 
 /** Runs `body` (one operation of `source` and everything downstream), then emits the aggregations it fed. */
@@ -41,8 +42,7 @@ export async function collectForAggregator(run: RunContext, node: ModuleNode, sc
   if (!position) return DONE;
   if (!frame) {
     const error = new MakeError('InvalidConfigurationError', `Module ${node.id} aggregates bundles of module ${String((node.parameters as { feeder?: unknown } | null)?.feeder)}, which is not on its path.`);
-    count(run, node, [], { type: error.type, message: error.message });
-    return handleError(run, node, position.route, position.index, scope, error);
+    return failAggregator(run, node, position, scope, error);
   }
   const definition = aggregatorOf(run, node);
   const ctx = run.evalContext(scope);
@@ -58,8 +58,7 @@ export async function collectForAggregator(run: RunContext, node: ModuleNode, sc
     return DONE;
   } catch (error) {
     if (!(error instanceof MakeError)) throw error;
-    count(run, node, [], { type: error.type, message: error.message });
-    return handleError(run, node, position.route, position.index, scope, error);
+    return failAggregator(run, node, position, scope, error);
   }
 }
 
@@ -87,8 +86,7 @@ async function emitAggregation(run: RunContext, frame: AggregationFrame): Promis
       if (grouped) output = { __IMTKEY__: group.key, ...output };
     } catch (error) {
       if (!(error instanceof MakeError)) throw error;
-      count(run, node, [], { type: error.type, message: error.message });
-      const outcome = await handleError(run, node, position.route, position.index, frame.scopeBefore, error);
+      const outcome = await failAggregator(run, node, position, frame.scopeBefore, error);
       if (outcome.kind === 'stop' || outcome.kind === 'directive') return outcome;
       continue;
     }
@@ -99,6 +97,12 @@ async function emitAggregation(run: RunContext, frame: AggregationFrame): Promis
     if (outcome.kind === 'stop' || outcome.kind === 'directive') return outcome;
   }
   return DONE;
+}
+
+/** An aggregator's failure counts as its operation (rule 26, GUESS) and goes to its error handler. */
+function failAggregator(run: RunContext, node: ModuleNode, position: ModulePosition, scope: Scope | undefined, error: MakeError): Promise<Outcome> {
+  count(run, node, [], { type: error.type, message: error.message });
+  return handleError(run, node, position.route, position.index, scope, error);
 }
 
 function aggregatorOf(run: RunContext, node: ModuleNode): AggregatorModule {
