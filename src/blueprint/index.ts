@@ -9,3 +9,5 @@ export { explainModel } from './explain.ts';
 export { lintBlueprint, lintModel } from './lint.ts';
 export { listEnvironmentIds, parseRemapTable, remapModel, RemapTableSchema, type EnvironmentId, type EnvironmentIdKind, type RemapTable } from './remap.ts';
 export { inDocumentOrder } from './document-order.ts';
+export { extractComponents, type BlueprintComponents, type ComponentId, type ComponentModule, type ComponentTrigger, type ModuleToMock, type TriggerKind } from './components.ts';
+export { patchBlueprint, PatchOperationSchema, PatchOperationsSchema, type PatchOp, type PatchOperation, type PatchResult } from './patch.ts';

@@ -5,6 +5,7 @@ import { registerEval } from './commands/eval.ts';
 import { registerExplain } from './commands/explain.ts';
 import { registerIncomplete } from './commands/incomplete.ts';
 import { registerLint } from './commands/lint.ts';
+import { registerMcp } from './commands/mcp.ts';
 import { registerRemap } from './commands/remap.ts';
 import { registerRun } from './commands/run.ts';
 import { registerValidate } from './commands/validate.ts';
@@ -35,6 +36,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   registerRun(program, io, setExit);
   registerIncomplete(program, io, setExit);
   registerConnections(program, io, setExit);
+  registerMcp(program, io, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -5,3 +5,4 @@ export { listIncompleteExecutions, retryIncompleteExecution, type RetryIncomplet
 export type { IncompleteExecutionRecord } from '../executor/ports.ts';
 export { addConnection, listConnections, removeConnection, parseConnectionRecords, maskSecrets, MASK, ConnectionRecordSchema, CONNECTION_TYPES, type ConnectionType } from './connections.ts';
 export type { ConnectionRecord } from '../executor/ports.ts';
+export { searchModules, describeModule, listModules, describeSchemaFields, type ModuleSummary, type ModuleDescription, type ModuleField, type FieldType } from './module-catalog.ts';
