@@ -3,18 +3,12 @@ import type { Command } from 'commander';
 import { RemakeError } from '../../shared/errors.ts';
 import type { CliIo } from '../io.ts';
 import { printRunReport } from '../print-run-report.ts';
-import { readJsonArg } from '../read-json-arg.ts';
+import { addRunOptions, readRunOptions, type RunOptionFlags } from '../run-options.ts';
 import { UsageError } from '../usage-error.ts';
 
-interface IncompleteOptions {
+interface IncompleteOptions extends RunOptionFlags {
   readonly dataDir: string;
   readonly format?: string;
-  readonly mocks?: string;
-  readonly connections?: string;
-  readonly autoMock?: boolean;
-  readonly now?: string;
-  readonly timezone?: string;
-  readonly skipSleep?: boolean;
 }
 
 async function list(options: IncompleteOptions, io: CliIo): Promise<number> {
@@ -38,12 +32,7 @@ async function retry(id: string, options: IncompleteOptions, io: CliIo): Promise
     const report = await retryIncompleteExecution({
       dataDir: options.dataDir,
       id,
-      mocks: options.mocks === undefined ? undefined : readJsonArg(options.mocks, '--mocks'),
-      connections: options.connections === undefined ? undefined : readJsonArg(options.connections, '--connections'),
-      autoMock: options.autoMock ?? false,
-      now: options.now,
-      timezone: options.timezone,
-      skipSleep: options.skipSleep ?? false,
+      ...readRunOptions(options),
     });
     printRunReport(report, options.format === 'pretty' ? 'pretty' : 'json', io);
     return report.resolved ? 0 : 1;
@@ -61,17 +50,12 @@ export function registerIncomplete(program: Command, io: CliIo, setExit: (code: 
     .requiredOption('--data-dir <dir>', 'the data dir of earlier runs')
     .option('--format <format>', 'text or json', 'text')
     .action(async (options: IncompleteOptions) => setExit(await list(options, io)));
-  command
+  const retryCommand = command
     .command('retry')
     .description('Run an incomplete execution again from its failed module; resolved (removed) when it goes through')
     .argument('<id>', 'the incomplete execution id')
-    .requiredOption('--data-dir <dir>', 'the data dir of earlier runs')
-    .option('--mocks <file|json>', 'bundles or an error per module id or app:Module')
-    .option('--auto-mock', 'build outputs of modules Remake cannot run')
-    .option('--connections <file|json>', 'connections and keys for this retry only')
-    .option('--now <iso>', 'fix the clock')
-    .option('--timezone <iana>', 'the scenario time zone (default UTC)')
-    .option('--skip-sleep', 'do not wait in Sleep modules')
+    .requiredOption('--data-dir <dir>', 'the data dir of earlier runs');
+  addRunOptions(retryCommand)
     .option('--format <format>', 'json or pretty', 'json')
     .action(async (id: string, options: IncompleteOptions) => setExit(await retry(id, options, io)));
 }

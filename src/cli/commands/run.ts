@@ -5,22 +5,17 @@ import type { CliIo } from '../io.ts';
 import { printRunReport } from '../print-run-report.ts';
 import { readBlueprintFile } from '../read-blueprint-file.ts';
 import { readJsonArg } from '../read-json-arg.ts';
+import { addRunOptions, readRunOptions, type RunOptionFlags } from '../run-options.ts';
 import { UsageError } from '../usage-error.ts';
 
-export interface RunCommandOptions {
+export interface RunCommandOptions extends RunOptionFlags {
   readonly input?: string;
   readonly query?: string[];
   readonly header?: string[];
-  readonly mocks?: string;
-  readonly autoMock?: boolean;
   readonly offline?: boolean;
   readonly dataDir?: string;
   readonly dataStores?: string;
-  readonly connections?: string;
-  readonly now?: string;
-  readonly timezone?: string;
   readonly format?: string;
-  readonly skipSleep?: boolean;
 }
 
 export async function runRun(file: string, options: RunCommandOptions, io: CliIo, isTerminal: boolean): Promise<number> {
@@ -35,15 +30,10 @@ export async function runRun(file: string, options: RunCommandOptions, io: CliIo
       input: options.input === undefined ? undefined : readInput(options.input),
       query: pairs(options.query, '=', '--query'),
       headers: pairs(options.header, ':', '--header'),
-      mocks: options.mocks === undefined ? undefined : readJsonArg(options.mocks, '--mocks'),
-      autoMock: options.autoMock ?? false,
+      ...readRunOptions(options),
       offline: options.offline ?? false,
       dataDir: options.dataDir,
       dataStores: options.dataStores === undefined ? undefined : readJsonArg(options.dataStores, '--data-stores'),
-      connections: options.connections === undefined ? undefined : readJsonArg(options.connections, '--connections'),
-      now: options.now,
-      timezone: options.timezone,
-      skipSleep: options.skipSleep ?? false,
     });
     printRunReport(report, format, io);
     return report.status === 'error' ? 1 : 0;
@@ -80,22 +70,17 @@ function pairs(values: readonly string[] | undefined, separator: string, option:
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function registerRun(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('run')
     .description('Run a scenario once, locally, and print the run report')
     .argument('<blueprint>', 'blueprint JSON file')
     .option('--input <file|json>', "the trigger's data: a webhook request body, or the first module's output bundles")
     .option('--query <name=value>', 'a query parameter of the webhook request (repeatable)', collect)
-    .option('--header <name:value>', 'a header of the webhook request (repeatable)', collect)
-    .option('--mocks <file|json>', 'bundles or an error per module id or app:Module')
-    .option('--auto-mock', "build outputs of modules Remake cannot run from their metadata.interface")
+    .option('--header <name:value>', 'a header of the webhook request (repeatable)', collect);
+  addRunOptions(command)
     .option('--offline', 'do not reach other machines: HTTP modules are mocked like apps Remake cannot run')
     .option('--data-dir <dir>', 'keep data stores, counters and incomplete executions here between runs')
     .option('--data-stores <file|json>', 'records to seed: {"<dataStoreId>": {"<key>": {record}}}')
-    .option('--connections <file|json>', 'connections for this run only: [{id, type, name, data}] or {"<id>": {type, name, data}}; never saved')
-    .option('--now <iso>', 'fix the clock')
-    .option('--timezone <iana>', 'the scenario time zone (default UTC)')
-    .option('--skip-sleep', 'do not wait in Sleep modules')
     .option('--format <format>', 'json or pretty (default: pretty on a terminal, json otherwise)')
     .action(async (file: string, options: RunCommandOptions) => setExit(await runRun(file, options, io, process.stdout.isTTY === true)));
 }
