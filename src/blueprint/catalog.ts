@@ -70,7 +70,7 @@ export const CATALOG: Readonly<Record<string, CatalogEntry>> = {
   'datastore:DeleteAllRecords': entry('action', 'Data store: delete all records', true, true),
   'datastore:SearchRecord': entry('action', 'Data store: search records', true),
   'datastore:CountRecords': entry('action', 'Data store: count records', true),
-  'datastore:Stats': entry('action', 'Data store: count records', false),
+  'datastore:Stats': entry('action', 'Data store: count records', true),
   'regexp:Parser': entry('action', 'Text parser: match pattern', true),
   'regexp:Replace': entry('action', 'Text parser: replace', true),
   'regexp:HTMLToText': entry('action', 'Text parser: HTML to text', true),
