@@ -1,5 +1,6 @@
-// `npm run bench`: bench/blueprints.bench.mjs (validation over the corpus); installs the n8n peers of bench/package.json when
-// missing or stale; bench/iml.bench.mjs against n8n's 'legacy' (this Node) and 'vm' (Node 24) engines; then builds dist/ for bench/executor.bench.mjs.
+// `npm run bench`: bench/blueprints.bench.mjs (validation over the corpus); installs the peers of bench/package.json when
+// missing or stale; bench/iml.bench.mjs against n8n's 'legacy' (this Node) and 'vm' (Node 24) engines; then builds dist/ for
+// bench/executor.bench.mjs and bench/serve.bench.mjs (`remake serve` under autocannon). `--only <step>` runs one step.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +15,7 @@ const { values: args } = parseArgs({
     engine: { type: 'string', default: 'all' },
     time: { type: 'string', default: '1000' },
     items: { type: 'string', default: '100000' },
+    only: { type: 'string' },
   },
 });
 const onWindows = process.platform === 'win32';
@@ -62,31 +64,59 @@ function runVm() {
   console.log(`\n${message} The legacy comparison above stands on its own.`);
 }
 
+let built = false;
+/** Builds dist/ once for the benchmarks that import it. */
+function buildDist(bench) {
+  if (built) return;
+  const build = run('npm', ['run', 'build', '--silent']);
+  if (!build.ok) throw new Error(`npm run build failed (${build.reason}), so the ${bench} benchmark cannot import dist/.`);
+  built = true;
+}
+
 /** Remake's executor against n8n-core's WorkflowExecute, both in one child process; it imports the built dist/. */
 function runExecutor() {
   console.log('Remake executor vs n8n WorkflowExecute: iterator → router (2 filtered routes) → set variable → aggregator.');
-  const build = run('npm', ['run', 'build', '--silent']);
-  if (!build.ok) throw new Error(`npm run build failed (${build.reason}), so the executor benchmark cannot import dist/.`);
+  buildDist('executor');
   const result = run(process.execPath, ['--expose-gc', 'bench/executor.bench.mjs', '--items', args.items]);
   if (!result.ok) throw new Error(`The executor benchmark failed (${result.reason}).`);
 }
 
+/** `remake serve` (dist/) against a bare node:http server, both in one child process; autocannon runs in another. */
+function runServe() {
+  console.log('remake serve vs a bare node:http server answering 200: webhooks per second (autocannon on 127.0.0.1).');
+  buildDist('serve');
+  const result = run(process.execPath, ['bench/serve.bench.mjs']);
+  if (!result.ok) throw new Error(`The serve benchmark failed (${result.reason}).`);
+}
+
+const STEPS = ['blueprints', 'iml', 'executor', 'serve'];
+const selected = (step) => args.only === undefined || args.only === step;
+
 try {
   if (!['all', 'legacy', 'vm'].includes(args.engine)) throw new Error(`Unknown --engine '${args.engine}'; use all, legacy or vm.`);
-  console.log('Blueprint validation: whole corpus per second, against JSON.parse of the same files.');
-  const blueprints = run(process.execPath, ['--import', 'tsx', 'bench/blueprints.bench.mjs', '--time', args.time]);
-  if (!blueprints.ok) throw new Error(`The blueprint validation benchmark failed (${blueprints.reason}).`);
-  console.log('');
-  installPeers();
-  console.log('Remake IML vs n8n expressions: evaluations per second, higher is better; ratio = Remake / n8n.');
-  console.log('Remake compiles each template once and times only evaluate(ctx). n8n is called through');
-  console.log('workflow.expression.getParameterValue per item, as n8n-core does: it caches the transpiled code of');
-  console.log('each expression string, but rebuilds its data proxy and sandbox globals on every evaluation.\n');
-  if (args.engine !== 'vm') runLegacy();
-  if (args.engine === 'all') console.log('');
-  if (args.engine !== 'legacy') runVm();
-  console.log('');
-  runExecutor();
+  if (args.only !== undefined && !STEPS.includes(args.only)) throw new Error(`Unknown --only '${args.only}'; use ${STEPS.join(', ')}.`);
+  if (selected('blueprints')) {
+    console.log('Blueprint validation: whole corpus per second, against JSON.parse of the same files.');
+    const blueprints = run(process.execPath, ['--import', 'tsx', 'bench/blueprints.bench.mjs', '--time', args.time]);
+    if (!blueprints.ok) throw new Error(`The blueprint validation benchmark failed (${blueprints.reason}).`);
+    console.log('');
+  }
+  if (args.only !== 'blueprints') installPeers();
+  if (selected('iml')) {
+    console.log('Remake IML vs n8n expressions: evaluations per second, higher is better; ratio = Remake / n8n.');
+    console.log('Remake compiles each template once and times only evaluate(ctx). n8n is called through');
+    console.log('workflow.expression.getParameterValue per item, as n8n-core does: it caches the transpiled code of');
+    console.log('each expression string, but rebuilds its data proxy and sandbox globals on every evaluation.\n');
+    if (args.engine !== 'vm') runLegacy();
+    if (args.engine === 'all') console.log('');
+    if (args.engine !== 'legacy') runVm();
+    console.log('');
+  }
+  if (selected('executor')) {
+    runExecutor();
+    console.log('');
+  }
+  if (selected('serve')) runServe();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

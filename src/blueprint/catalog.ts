@@ -86,8 +86,8 @@ export const CATALOG: Readonly<Record<string, CatalogEntry>> = {
   'http:DownloadFile': entry('action', 'HTTP: download a file', true),
   'http:ActionResolveTargetURL': entry('action', 'HTTP: resolve a target URL', true),
   'http:RetrieveHeaders': entry('iterator', 'HTTP: retrieve headers', true),
-  'scenario-service:StartSubscenario': entry('trigger', 'Start scenario (scenario inputs)', false),
-  'scenario-service:ReturnData': entry('action', 'Return output (scenario outputs)', false),
+  'scenario-service:StartSubscenario': entry('trigger', 'Start scenario (scenario inputs)', true),
+  'scenario-service:ReturnData': entry('action', 'Return output (scenario outputs)', true),
   'scenario-service:CallSubscenario': entry('action', 'Call a scenario', false),
 };
 

@@ -8,6 +8,7 @@ import { registerLint } from './commands/lint.ts';
 import { registerMcp } from './commands/mcp.ts';
 import { registerRemap } from './commands/remap.ts';
 import { registerRun } from './commands/run.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerValidate } from './commands/validate.ts';
 import { processIo, type CliIo } from './io.ts';
 import { UsageError } from './usage-error.ts';
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   registerIncomplete(program, io, setExit);
   registerConnections(program, io, setExit);
   registerMcp(program, io, setExit);
+  registerServe(program, io, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

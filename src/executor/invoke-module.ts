@@ -44,6 +44,7 @@ async function produce(run: RunContext, node: ModuleNode, scope: Scope | undefin
   const ctx = run.evalContext(scope);
   const parameters = coerceInput(definition.parameters, resolveValue(node.compiled.parameters, ctx, id), id, 'parameters');
   const mapper = coerceInput(definition.mapper, resolveValue(node.compiled.mapper, ctx, id), id, 'mapper');
+  run.options.observer?.onInput?.(id, { parameters, mapper });
   return definition.run(moduleContext(run, id), { parameters, mapper });
 }
 
@@ -86,8 +87,14 @@ export function moduleContext(run: RunContext, moduleId: number): ModuleContext 
         run.warnings.push(`Module ${moduleId}: a webhook response was already sent; this one is ignored.`);
         return;
       }
-      if (options.model.settings.autoCommit) run.response = response;
-      else run.deferredResponse = response; // sent in the commit phase (SEMANTICS.md rule 13)
+      if (options.model.settings.autoCommit) {
+        run.response = response;
+        options.observer?.onResponse?.(response);
+      } else run.deferredResponse = response; // sent in the commit phase (SEMANTICS.md rule 13)
+    },
+    inputs: options.inputs ?? {},
+    returnOutputs: (values) => {
+      run.outputs = { ...run.outputs, ...values };
     },
     warn: (message) => {
       run.warning = true;

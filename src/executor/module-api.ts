@@ -30,6 +30,8 @@ export interface WebhookRequest {
   readonly body: unknown;
   /** The raw body text, for JSON pass-through. */
   readonly rawBody?: string;
+  /** The hook's own options (`remake serve` reads them from the stored hook); they win over the module's parameters. */
+  readonly hookOptions?: { readonly headers?: boolean; readonly method?: boolean; readonly stringify?: boolean };
 }
 
 /** What started the run: a webhook request, or the output bundles of the first module (`--input`). */
@@ -81,6 +83,10 @@ export interface ModuleContext {
   respond(response: WebhookResponse): void;
   /** A warning for the run log; the run then ends with status warning. */
   warn(message: string): void;
+  /** The scenario inputs the run was started with (`var.input` in IML; Make's scenario interface). */
+  readonly inputs: Readonly<Record<string, unknown>>;
+  /** Sets scenario outputs (Return output module); later values win per name. */
+  returnOutputs(values: Readonly<Record<string, unknown>>): void;
 }
 
 /** Inputs after IML evaluation and coercion. */

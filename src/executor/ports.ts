@@ -36,6 +36,10 @@ export interface IncompleteExecutionRecord {
   /** Break's automatic completion, or the retry schedule of a retryable error type. */
   readonly retry: { readonly enabled: boolean; readonly attempts: number; readonly intervalMinutes: number } | null;
   readonly createdAt: string;
+  /** Retries made so far, automatic or manual (the API's `attempts`); 0 when absent. */
+  readonly attempts?: number;
+  /** When the server's retry loop next retries it (ISO 8601); null or absent when no automatic retry is due. */
+  readonly nextRetryAt?: string | null;
 }
 
 export interface IncompleteExecutionPort {

@@ -28,6 +28,20 @@ export interface ExecuteOptions {
   readonly timezone: string;
   readonly random: RandomSource;
   readonly sleep: (milliseconds: number) => Promise<void>;
+  /** Scenario inputs (`var.input`), when the run was started with some (API run with `data`). */
+  readonly inputs?: Readonly<Record<string, unknown>>;
+  /** The execution's id; a fresh one from `random` when absent. */
+  readonly executionId?: string;
+  /** Callbacks for a caller that watches the run as it goes (the server: execution details, early webhook answers). */
+  readonly observer?: RunObserver;
+}
+
+/** What a run tells its observer while it runs. */
+export interface RunObserver {
+  /** A module is about to run with this resolved input (parameters and mapper after coercion). */
+  onInput?(moduleId: number, input: { readonly parameters: unknown; readonly mapper: unknown }): void;
+  /** The webhook response was sent (at the Webhook response module, or in the commit phase when auto commit is off). */
+  onResponse?(response: WebhookResponse): void;
 }
 
 /** Bundles collected for one aggregator during one operation of its source module. */
@@ -60,6 +74,8 @@ export interface RunContext {
   readonly incomplete: IncompleteSummary[];
   readonly warnings: string[];
   warning: boolean;
+  /** Scenario outputs set by Return output modules; null when none ran. */
+  outputs: Record<string, unknown> | null;
   error: (MakeErrorJson & { moduleId: number | null }) | null;
   /** The evaluation context of a scope (clock, zone, randomness fixed for the run). */
   evalContext(scope: Scope | undefined): EvalContext;

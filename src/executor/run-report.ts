@@ -28,6 +28,8 @@ export interface RunReport {
   readonly response: WebhookResponse | null;
   readonly incomplete: IncompleteSummary[];
   readonly error: (MakeErrorJson & { readonly moduleId: number | null }) | null;
+  /** Scenario outputs (Return output modules); absent when none ran. */
+  readonly outputs?: Record<string, unknown>;
   /** Warnings the run emitted (module warnings, unverified settings); absent when none. */
   readonly warnings?: string[];
 }

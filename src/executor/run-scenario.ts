@@ -44,7 +44,7 @@ export async function executeScenario(options: ExecuteOptions): Promise<RunRepor
 
 /** A fresh run log for one execution. */
 export function createRun(options: ExecuteOptions): RunContext {
-  const executionId = options.random.uuid().replace(/-/g, '');
+  const executionId = options.executionId ?? options.random.uuid().replace(/-/g, '');
   const run: RunContext = {
     options,
     index: buildFlowIndex(options.model, (node) => options.registry.lookup(node.type, node.version)?.kind === 'aggregator'),
@@ -63,10 +63,11 @@ export function createRun(options: ExecuteOptions): RunContext {
     incomplete: [],
     warnings: [],
     warning: false,
+    outputs: null,
     error: null,
     evalContext: (scope: Scope | undefined): EvalContext => ({
       module: (id) => bundleOf(scope, id),
-      roots: {},
+      roots: options.inputs ? { var: { input: options.inputs } } : {},
       now: options.clock(),
       timezone: options.timezone,
       random: options.random.next,
@@ -131,6 +132,7 @@ export function report(run: RunContext, cycles: number): RunReport {
     response: webhookResponse(run),
     incomplete: run.incomplete,
     error: run.error,
+    ...(run.outputs ? { outputs: run.outputs } : {}),
     ...(run.warnings.length > 0 ? { warnings: run.warnings } : {}),
   };
 }

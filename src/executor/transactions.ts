@@ -15,7 +15,10 @@ export async function commitCycle(run: RunContext): Promise<void> {
   const steps = run.participants.splice(0);
   await guarded(steps.map((step) => () => step.commit()), 'commit');
   if (run.deferredResponse) {
-    run.response ??= run.deferredResponse;
+    if (!run.response) {
+      run.response = run.deferredResponse;
+      run.options.observer?.onResponse?.(run.response);
+    }
     run.deferredResponse = null;
   }
 }

@@ -9,6 +9,7 @@ import { httpModules } from './http/index.ts';
 import { jsonModules } from './json/index.ts';
 import { mathModules } from './math/index.ts';
 import { regexpModules } from './regexp/index.ts';
+import { scenarioServiceModules } from './scenario-service/index.ts';
 import { utilModules } from './util/index.ts';
 
 /** All built-in declarations, app by app. */
@@ -22,6 +23,7 @@ export const BUILT_IN_MODULES: readonly ModuleDefinition[] = [
   ...mathModules,
   ...csvModules,
   ...httpModules,
+  ...scenarioServiceModules,
 ];
 
 /** A registry over `definitions`; a duplicate (type, version) is a bug and throws. */

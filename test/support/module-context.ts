@@ -24,6 +24,8 @@ export interface TestModuleContext extends ModuleContext {
   readonly variableValues: Map<string, { value: unknown; scope: VariableScope }>;
   /** Milliseconds passed to `sleep`, in order. */
   readonly sleeps: number[];
+  /** Values passed to `returnOutputs`, in order. */
+  readonly outputs: Readonly<Record<string, unknown>>[];
 }
 
 function unavailable(what: string): never {
@@ -59,6 +61,7 @@ export function createTestModuleContext(overrides: Partial<ModuleContext> = {}):
   const responses: WebhookResponse[] = [];
   const warnings: string[] = [];
   const sleeps: number[] = [];
+  const outputs: Readonly<Record<string, unknown>>[] = [];
   const variableValues = new Map<string, { value: unknown; scope: VariableScope }>();
   let uuids = 0;
   const base: ModuleContext = {
@@ -74,6 +77,8 @@ export function createTestModuleContext(overrides: Partial<ModuleContext> = {}):
       return `00000000-0000-4000-8000-${uuids.toString(16).padStart(12, '0')}`;
     },
     trigger: { kind: 'none' },
+    inputs: {},
+    returnOutputs: (values) => void outputs.push(values),
     dataStores: NO_DATA_STORES,
     state: NO_STATE,
     connections: NO_CONNECTIONS,
@@ -98,7 +103,7 @@ export function createTestModuleContext(overrides: Partial<ModuleContext> = {}):
       warnings.push(message);
     },
   };
-  return { ...base, ...overrides, participants, responses, warnings, variableValues, sleeps };
+  return { ...base, ...overrides, participants, responses, warnings, variableValues, sleeps, outputs };
 }
 
 /** Runs a module as the executor does after IML: raw parameters and mapper are coerced by its schemas first. */

@@ -22,7 +22,7 @@ export const customWebhook = defineModule({
   example: { id: 1, module: 'gateway:CustomWebHook', version: 1, parameters: { hook: 123456, maxResults: 1 }, mapper: {} },
   run(ctx, { parameters }) {
     if (ctx.trigger.kind !== 'webhook') throw new MakeError('InvalidConfigurationError', 'The webhook trigger runs only when a request arrives; give the request body with --input.');
-    return [payloadOf(ctx.trigger.request, parameters)];
+    return [payloadOf(ctx.trigger.request, { ...parameters, ...ctx.trigger.request.hookOptions })];
   },
 });
 

@@ -29,6 +29,8 @@ function incomplete(id: string, scenario: string, createdAt: string): Incomplete
     blueprint: { name: scenario, flow: [{ id: 1, module: 'json:ParseJSON', version: 1 }] },
     retry: { enabled: true, attempts: 3, intervalMinutes: 15 },
     createdAt,
+    attempts: 0,
+    nextRetryAt: null,
   };
 }
 
@@ -180,6 +182,16 @@ export function describePortsContract(name: string, open: OpenPorts): void {
           const record = { ...incomplete('ie-1', 'scenario-a', '2024-01-01T00:00:00.000Z'), retry: null };
           await port.save(record);
           assert.deepEqual(await port.get('ie-1'), record);
+        }));
+
+      it('keeps the attempts made and the next retry time; a record saved without them reads 0 and null', () =>
+        withPorts(open, async ({ incomplete: port }) => {
+          const retried = { ...incomplete('ie-1', 'scenario-a', '2024-01-01T00:00:00.000Z'), attempts: 2, nextRetryAt: '2024-01-01T00:21:00.000Z' };
+          await port.save(retried);
+          assert.deepEqual(await port.get('ie-1'), retried);
+          const { attempts: _attempts, nextRetryAt: _next, ...bare } = incomplete('ie-2', 'scenario-a', '2024-01-02T00:00:00.000Z');
+          await port.save(bare);
+          assert.deepEqual(await port.get('ie-2'), { ...bare, attempts: 0, nextRetryAt: null });
         }));
 
       it('replaces a record saved again under the same id', () =>

@@ -1,4 +1,5 @@
 // The executor's storage ports on one SQLite file: what the CLI (temporary file) and the server (data dir) use.
+import type { Database } from 'better-sqlite3';
 import type { ExecutorPorts } from '../../executor/ports.ts';
 import { openDatabase } from './open-database.ts';
 import { resolveSecretKey } from './secret-key.ts';
@@ -21,10 +22,17 @@ export interface SqlitePortsOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Opens (creating and migrating when needed) `file` and returns the ports over it; `close` releases the file. */
-export function createSqlitePorts(file: string, options: SqlitePortsOptions = {}): ExecutorPorts & { close(): void } {
+/** Opens (creating and migrating when needed) `file` with the options' clock and busy timeout. */
+export function openSqliteFile(file: string, options: SqlitePortsOptions): Database {
+  return openDatabase(file, {
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+  });
+}
+
+/** The executor's ports over an open `db`; `file` is where secret.key is looked for when no key is given. */
+export function createSqlitePortsOn(db: Database, file: string, options: SqlitePortsOptions = {}): ExecutorPorts {
   const now = options.now ?? (() => new Date());
-  const db = openDatabase(file, { now, ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }) });
   let secretKey = options.secretKey;
   const key = (): Buffer => {
     secretKey ??= resolveSecretKey({ databaseFile: file, ...(options.env === undefined ? {} : { env: options.env }) });
@@ -35,6 +43,14 @@ export function createSqlitePorts(file: string, options: SqlitePortsOptions = {}
     state: createSqliteState(db, now),
     incomplete: createSqliteIncompleteExecutions(db),
     connections: createSqliteConnections(db, key, now),
+  };
+}
+
+/** Opens (creating and migrating when needed) `file` and returns the ports over it; `close` releases the file. */
+export function createSqlitePorts(file: string, options: SqlitePortsOptions = {}): ExecutorPorts & { close(): void } {
+  const db = openSqliteFile(file, options);
+  return {
+    ...createSqlitePortsOn(db, file, options),
     close: () => {
       if (db.open) db.close();
     },

@@ -59,6 +59,103 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'the server: API tokens, scenarios with blueprint versions, hooks and their queues, executions, data stores, data structures',
+    sql: `
+      CREATE TABLE api_tokens (
+        token_hash TEXT PRIMARY KEY, -- SHA-256 of the token; the token itself is never stored
+        label      TEXT NOT NULL,
+        scopes     TEXT NOT NULL CHECK (json_valid(scopes)),
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE scenarios (
+        id                INTEGER PRIMARY KEY AUTOINCREMENT,
+        team_id           INTEGER NOT NULL,
+        name              TEXT NOT NULL,
+        description       TEXT NOT NULL DEFAULT '',
+        folder_id         INTEGER,
+        hook_id           INTEGER,
+        is_active         INTEGER NOT NULL DEFAULT 0,
+        scheduling        TEXT NOT NULL CHECK (json_valid(scheduling)),
+        interface         TEXT NOT NULL CHECK (json_valid(interface)),
+        blueprint_version INTEGER NOT NULL,
+        next_exec         TEXT,
+        created_at        TEXT NOT NULL,
+        updated_at        TEXT NOT NULL
+      );
+
+      CREATE TABLE scenario_blueprints (
+        scenario_id INTEGER NOT NULL REFERENCES scenarios (id) ON DELETE CASCADE,
+        version     INTEGER NOT NULL,
+        blueprint   TEXT NOT NULL CHECK (json_valid(blueprint)),
+        created_at  TEXT NOT NULL,
+        PRIMARY KEY (scenario_id, version)
+      );
+
+      CREATE TABLE hooks (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        udid       TEXT NOT NULL UNIQUE,
+        team_id    INTEGER NOT NULL,
+        name       TEXT NOT NULL,
+        type_name  TEXT NOT NULL,
+        data       TEXT NOT NULL CHECK (json_valid(data)),
+        enabled    INTEGER NOT NULL DEFAULT 1,
+        learning   INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      );
+
+      -- A hook's queue: every accepted request, written before the caller gets an answer.
+      CREATE TABLE hook_incomings (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        hook_id     INTEGER NOT NULL REFERENCES hooks (id) ON DELETE CASCADE,
+        request     TEXT NOT NULL CHECK (json_valid(request)),
+        size        INTEGER NOT NULL,
+        received_at TEXT NOT NULL
+      );
+      CREATE INDEX hook_incomings_by_hook ON hook_incomings (hook_id, id);
+
+      CREATE TABLE executions (
+        id          TEXT PRIMARY KEY,
+        scenario_id INTEGER NOT NULL,
+        status      TEXT NOT NULL CHECK (status IN ('running', 'success', 'warning', 'error')),
+        type        TEXT NOT NULL, -- 'auto' (schedule, webhook), 'manual' (API run), 'retry' (incomplete execution)
+        instant     INTEGER NOT NULL DEFAULT 0,
+        incoming_id INTEGER, -- the hook queue item this run consumed
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        operations  INTEGER NOT NULL DEFAULT 0,
+        transfer    INTEGER NOT NULL DEFAULT 0,
+        report      TEXT CHECK (report IS NULL OR json_valid(report)) -- the run report with module inputs, when finished
+      );
+      CREATE INDEX executions_by_scenario ON executions (scenario_id, started_at);
+      CREATE UNIQUE INDEX executions_by_incoming ON executions (incoming_id) WHERE incoming_id IS NOT NULL AND status <> 'running';
+
+      CREATE TABLE data_stores (
+        id               INTEGER PRIMARY KEY AUTOINCREMENT,
+        team_id          INTEGER NOT NULL,
+        name             TEXT NOT NULL,
+        datastructure_id INTEGER,
+        max_size_mb      INTEGER NOT NULL DEFAULT 1,
+        created_at       TEXT NOT NULL
+      );
+
+      CREATE TABLE data_structures (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        team_id    INTEGER NOT NULL,
+        name       TEXT NOT NULL,
+        spec       TEXT NOT NULL CHECK (json_valid(spec)),
+        strict     INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      );
+
+      ALTER TABLE connections ADD COLUMN team_id INTEGER;
+      ALTER TABLE connections ADD COLUMN kind TEXT NOT NULL DEFAULT 'connection'; -- 'connection' or 'key' (Make's keychain)
+      ALTER TABLE incomplete_executions ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE incomplete_executions ADD COLUMN next_retry_at TEXT;
+    `,
+  },
 ];
 
 /**

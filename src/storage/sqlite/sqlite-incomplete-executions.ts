@@ -1,5 +1,5 @@
 // IncompleteExecutionPort on SQLite: one row per stored failing bundle (SEMANTICS.md §9), JSON columns for
-// the error, the scope to resume from, the blueprint and the retry schedule.
+// the error, the scope to resume from, the blueprint and the retry schedule; `attempts` and `next_retry_at` as columns.
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { IncompleteExecutionPort, IncompleteExecutionRecord } from '../../executor/ports.ts';
@@ -16,6 +16,8 @@ interface Row {
   readonly blueprint: string;
   readonly retry: string;
   readonly created_at: string;
+  readonly attempts: number;
+  readonly next_retry_at: string | null;
 }
 
 const ErrorSchema = z.object({ type: z.string(), message: z.string() });
@@ -40,14 +42,16 @@ function toRecord(row: Row): IncompleteExecutionRecord {
     blueprint: fromJsonText(row.blueprint, 'incomplete_executions.blueprint'),
     retry: column(RetrySchema, row.retry, 'retry'),
     createdAt: row.created_at,
+    attempts: row.attempts,
+    nextRetryAt: row.next_retry_at,
   };
 }
 
 /** Incomplete executions kept in `db`. Saving an existing id replaces it; `list` is oldest first. */
 export function createSqliteIncompleteExecutions(db: Database): IncompleteExecutionPort {
-  const columns = 'id, scenario, execution_id, module_id, error, scope, blueprint, retry, created_at';
-  const upsert = db.prepare<[string, string, string, number, string, string, string, string, string]>(
-    `INSERT OR REPLACE INTO incomplete_executions (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const columns = 'id, scenario, execution_id, module_id, error, scope, blueprint, retry, created_at, attempts, next_retry_at';
+  const upsert = db.prepare<[string, string, string, number, string, string, string, string, string, number, string | null]>(
+    `INSERT OR REPLACE INTO incomplete_executions (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const selectOne = db.prepare<[string], Row>(`SELECT ${columns} FROM incomplete_executions WHERE id = ?`);
   const selectAll = db.prepare<[], Row>(`SELECT ${columns} FROM incomplete_executions ORDER BY created_at, id`);
@@ -66,6 +70,8 @@ export function createSqliteIncompleteExecutions(db: Database): IncompleteExecut
         toJsonText(record.blueprint),
         toJsonText(record.retry),
         record.createdAt,
+        record.attempts ?? 0,
+        record.nextRetryAt ?? null,
       );
     },
     async list(scenario) {

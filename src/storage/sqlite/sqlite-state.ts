@@ -3,13 +3,19 @@ import type { Database } from 'better-sqlite3';
 import type { StatePort } from '../../executor/ports.ts';
 import { fromJsonText, toJsonText } from './json-column.ts';
 
-/** State kept in `db`. A missing value reads as `undefined`; setting `undefined` stores `null`. */
-export function createSqliteState(db: Database, now: () => Date = () => new Date()): StatePort {
-  const select = db.prepare<[string, string], string>('SELECT value FROM state_values WHERE scope = ? AND name = ?').pluck();
+/** The statement that sets a state value, synchronous, for callers inside a transaction of their own. */
+export function sqliteStateWriter(db: Database, now: () => Date = () => new Date()): (scope: string, name: string, value: unknown) => void {
   const upsert = db.prepare<[string, string, string, string]>(
     `INSERT INTO state_values (scope, name, value, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (scope, name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   );
+  return (scope, name, value) => void upsert.run(scope, name, toJsonText(value), now().toISOString());
+}
+
+/** State kept in `db`. A missing value reads as `undefined`; setting `undefined` stores `null`. */
+export function createSqliteState(db: Database, now: () => Date = () => new Date()): StatePort {
+  const select = db.prepare<[string, string], string>('SELECT value FROM state_values WHERE scope = ? AND name = ?').pluck();
+  const write = sqliteStateWriter(db, now);
 
   return {
     async get(scope, name) {
@@ -17,7 +23,7 @@ export function createSqliteState(db: Database, now: () => Date = () => new Date
       return text === undefined ? undefined : fromJsonText(text, 'state_values.value');
     },
     async set(scope, name, value) {
-      upsert.run(scope, name, toJsonText(value), now().toISOString());
+      write(scope, name, value);
     },
   };
 }

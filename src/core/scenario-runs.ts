@@ -1,0 +1,135 @@
+// Runs stored scenarios for the server: loads the current blueprint (compiled once per version), records the
+// execution (running → finished, with every module's input bundles), and lets a caller see the webhook answer early.
+import { importBlueprint } from '../blueprint/index.ts';
+import type { TriggerInput, WebhookResponse } from '../executor/module-api.ts';
+import type { ExecutorPorts, IncompleteExecutionRecord } from '../executor/ports.ts';
+import { resumeIncomplete } from '../executor/resume-incomplete.ts';
+import { executeScenario } from '../executor/run-scenario.ts';
+import type { RunReport } from '../executor/run-report.ts';
+import type { ScenarioModel } from '../model/index.ts';
+import { RemakeError } from '../shared/errors.ts';
+import type { RandomSource } from '../shared/random.ts';
+import type { ExecutionRecord, ServerStore, StoredReport } from '../storage/server-ports.ts';
+import { bufferWrites } from '../storage/run-writes.ts';
+import { BUILT_IN_REGISTRY } from './run-environment.ts';
+
+export interface ScenarioRunsDeps {
+  readonly store: ServerStore;
+  readonly ports: ExecutorPorts;
+  readonly clock: () => Date;
+  readonly random: RandomSource;
+  /** The time zone scenarios run in (Make takes it from the user's profile; blueprints do not carry one). */
+  readonly timezone: string;
+  readonly sleep: (milliseconds: number) => Promise<void>;
+  /** Told about every finished run (metrics, logs). */
+  readonly onFinished?: (execution: ExecutionRecord) => void;
+}
+
+export interface StartRunOptions {
+  readonly trigger: TriggerInput;
+  readonly type: ExecutionRecord['type'];
+  readonly instant?: boolean;
+  /** The hook queue item this run consumes; removed when the execution is recorded. */
+  readonly incomingId?: number | null;
+  readonly transfer?: number;
+  /** Scenario inputs (`var.input`, Start scenario's bundle): an API run's `data`. */
+  readonly inputs?: Readonly<Record<string, unknown>>;
+  /** Called once when the run sends its webhook response. */
+  readonly onResponse?: (response: WebhookResponse) => void;
+}
+
+/** A run that has started: its id at once, its report when it ends. */
+export interface StartedRun {
+  readonly executionId: string;
+  readonly done: Promise<RunReport>;
+}
+
+/** The stored report of a retry: which incomplete execution it retried (GET /dlqs/{id}/logs lists these). */
+export type RetryReport = StoredReport & { readonly dlqId: string };
+
+export interface ScenarioRuns {
+  /** Starts the scenario's current blueprint; throws RemakeError when the scenario or its blueprint is unusable. */
+  start(scenarioId: number, options: StartRunOptions): Promise<StartedRun>;
+  /**
+   * Retries an incomplete execution from its failed module with its stored blueprint (rule 87), recorded as an
+   * execution of type 'retry'; the run writes through `ports` (a retry replaces the record rather than adding one).
+   */
+  resume(record: IncompleteExecutionRecord, ports: ExecutorPorts): Promise<{ readonly executionId: string; readonly report: RunReport }>;
+}
+
+/** The runner over the server store. */
+export function createScenarioRuns(deps: ScenarioRunsDeps): ScenarioRuns {
+  const models = new Map<string, ScenarioModel>();
+
+  async function modelOf(scenarioId: number): Promise<{ model: ScenarioModel; blueprint: unknown }> {
+    const current = await deps.store.scenarios.blueprint(scenarioId);
+    if (!current) throw new RemakeError('SCENARIO_NOT_FOUND', `Scenario ${scenarioId} does not exist.`);
+    const key = `${scenarioId}:${current.version}`;
+    let model = models.get(key);
+    if (!model) {
+      const imported = importBlueprint(current.blueprint);
+      if (!imported.model) throw new RemakeError('BLUEPRINT_INVALID', `The blueprint of scenario ${scenarioId} cannot be read: ${imported.diagnostics[0]?.message ?? 'unknown problem'}.`);
+      model = imported.model;
+      models.set(key, model);
+    }
+    return { model, blueprint: current.blueprint };
+  }
+
+  return {
+    async start(scenarioId, options) {
+      const scenario = await deps.store.scenarios.get(scenarioId);
+      if (!scenario) throw new RemakeError('SCENARIO_NOT_FOUND', `Scenario ${scenarioId} does not exist.`);
+      const { model, blueprint } = await modelOf(scenarioId);
+      const executionId = deps.random.uuid().replace(/-/g, '');
+      const startedAt = deps.clock();
+      await deps.store.executions.start({ id: executionId, scenarioId, type: options.type, instant: options.instant ?? false, incomingId: options.incomingId ?? null, startedAt: startedAt.toISOString() });
+      const inputs: Record<string, unknown[]> = {};
+      // Data store and state writes are stored with the execution record, in one transaction (run-writes.ts).
+      const buffered = bufferWrites(deps.ports);
+      const done = executeScenario({
+        model,
+        blueprint,
+        registry: BUILT_IN_REGISTRY,
+        ports: buffered.ports,
+        trigger: options.trigger,
+        mocks: {},
+        autoMock: false,
+        scenario: String(scenarioId),
+        clock: deps.clock,
+        timezone: deps.timezone,
+        random: deps.random,
+        sleep: deps.sleep,
+        executionId,
+        ...(options.inputs ? { inputs: options.inputs } : {}),
+        observer: {
+          onInput: (moduleId, input) => void (inputs[String(moduleId)] ??= []).push(input),
+          ...(options.onResponse ? { onResponse: options.onResponse } : {}),
+        },
+      }).then(async (report) => {
+        const stored: StoredReport = { ...report, inputs };
+        const end = { status: report.status, finishedAt: deps.clock().toISOString(), operations: report.operations, transfer: options.transfer ?? 0, report: stored };
+        await deps.store.executions.finish(executionId, end, buffered.writes());
+        deps.onFinished?.({ id: executionId, scenarioId, type: options.type, instant: options.instant ?? false, incomingId: options.incomingId ?? null, startedAt: startedAt.toISOString(), ...end });
+        return report;
+      });
+      return { executionId, done };
+    },
+
+    async resume(record, ports) {
+      const scenarioId = Number(record.scenario);
+      const { model } = importBlueprint(record.blueprint);
+      if (!model) throw new RemakeError('BLUEPRINT_INVALID', `The blueprint stored with incomplete execution '${record.id}' cannot be read.`);
+      const executionId = deps.random.uuid().replace(/-/g, '');
+      const startedAt = deps.clock().toISOString();
+      await deps.store.executions.start({ id: executionId, scenarioId, type: 'retry', instant: false, incomingId: null, startedAt });
+      const inputs: Record<string, unknown[]> = {};
+      const options = { model, blueprint: record.blueprint, registry: BUILT_IN_REGISTRY, ports, trigger: { kind: 'none' as const }, mocks: {}, autoMock: false, scenario: record.scenario, clock: deps.clock, timezone: deps.timezone, random: deps.random, sleep: deps.sleep, executionId };
+      const report = await resumeIncomplete({ ...options, observer: { onInput: (moduleId, input) => void (inputs[String(moduleId)] ??= []).push(input) } }, record);
+      const stored: RetryReport = { ...report, inputs, dlqId: record.id };
+      const end = { status: report.status, finishedAt: deps.clock().toISOString(), operations: report.operations, transfer: 0, report: stored };
+      await deps.store.executions.finish(executionId, end);
+      deps.onFinished?.({ id: executionId, scenarioId, type: 'retry', instant: false, incomingId: null, startedAt, ...end });
+      return { executionId, report };
+    },
+  };
+}
