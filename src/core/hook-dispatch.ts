@@ -3,6 +3,7 @@
 // scenario is sequential); the caller's answer is the Webhook response module's, or `200 Accepted`.
 import type { WebhookRequest, WebhookResponse } from '../executor/module-api.ts';
 import type { HookRecord, IncomingRecord, ScenarioRecord, ServerStore } from '../storage/server-ports.ts';
+import type { CompiledScenarios } from './compiled-scenarios.ts';
 import type { ScenarioRuns } from './scenario-runs.ts';
 
 /** Make's answer when no Webhook response module answers (rule 98). */
@@ -14,10 +15,8 @@ export interface HookDispatchDeps {
   readonly store: ServerStore;
   readonly runs: ScenarioRuns;
   readonly clock: () => Date;
-  /** Whether the scenario's flow has a Webhook response module, so the caller waits for it. */
-  readonly hasResponder: (scenarioId: number) => Promise<boolean>;
-  /** Whether the scenario processes its queue one request at a time, in order. */
-  readonly isSequential: (scenarioId: number) => Promise<boolean>;
+  /** The scenarios' compiled blueprints: whether a Webhook response module answers, whether processing is sequential. */
+  readonly compiled: CompiledScenarios;
   /** How long a caller waits for a Webhook response module (Make: 180 s). */
   readonly answerTimeoutMs: number;
   /** Parallel runs per hook when the scenario is not sequential. */
@@ -69,34 +68,35 @@ export function createHookDispatch(deps: HookDispatchDeps): HookDispatch {
   }
 
   /** Starts runs for waiting items up to the hook's parallelism; returns the promises of the runs it started. */
-  async function fill(hookId: number, scenario: ScenarioRecord): Promise<Promise<boolean>[]> {
-    const hook = await deps.store.hooks.get(hookId);
-    if (!hook) return [];
+  async function fill(hookId: number, scenario: ScenarioRecord, known?: HookRecord): Promise<Promise<boolean>[]> {
     const taken = inFlight.get(hookId) ?? new Set<number>();
     inFlight.set(hookId, taken);
-    const limit = (await deps.isSequential(scenario.id)) ? 1 : deps.concurrency;
+    const limit = (await deps.compiled.of(scenario)).sequential ? 1 : deps.concurrency;
     if (taken.size >= limit) return [];
+    const hook = known ?? (await deps.store.hooks.get(hookId));
+    if (!hook) return [];
     const items = (await deps.store.queue.peek(hookId, limit + taken.size)).filter((item) => !taken.has(item.id)).slice(0, limit - taken.size);
     return items.map((item) => {
       taken.add(item.id);
       const run = runOne(scenario, hook, item).finally(() => {
-          taken.delete(item.id);
-          running.delete(run);
-        });
+        taken.delete(item.id);
+        running.delete(run);
+      });
       running.add(run);
       return run;
     });
   }
 
-  async function kickNow(hookId: number): Promise<void> {
-    const scenario = await deps.store.scenarios.byHook(hookId);
+  /** `known` saves reading the hook and its scenario again when the caller has just read them. */
+  async function kickNow(hookId: number, known?: { readonly hook: HookRecord; readonly scenario: ScenarioRecord | undefined }): Promise<void> {
+    const scenario = known ? known.scenario : await deps.store.scenarios.byHook(hookId);
     if (!scenario?.isActive || scenario.scheduling.type !== 'immediately') return;
     // A request that could not run stays queued; it is tried again with the next request or restart, not in a loop.
-    for (const run of await fill(hookId, scenario)) void run.then((ok) => ok && kick(hookId));
+    for (const run of await fill(hookId, scenario, known?.hook)) void run.then((ok) => ok && kick(hookId));
   }
 
-  function kick(hookId: number): void {
-    kickNow(hookId).catch((error: unknown) => deps.onError(error, `hook ${hookId}`));
+  function kick(hookId: number, known?: { readonly hook: HookRecord; readonly scenario: ScenarioRecord | undefined }): void {
+    kickNow(hookId, known).catch((error: unknown) => deps.onError(error, `hook ${hookId}`));
   }
 
   return {
@@ -105,8 +105,8 @@ export function createHookDispatch(deps: HookDispatchDeps): HookDispatch {
       const scenario = await deps.store.scenarios.byHook(hook.id);
       const immediate = scenario?.isActive === true && scenario.scheduling.type === 'immediately';
       // Without a responder the caller is answered at once (rule 98); a scheduled or inactive scenario's request waits in the queue.
-      if (!immediate || !(await deps.hasResponder(scenario.id))) {
-        kick(hook.id);
+      if (!immediate || !(await deps.compiled.of(scenario)).hasResponder) {
+        kick(hook.id, { hook, scenario });
         return ACCEPTED;
       }
       const response = new Promise<WebhookResponse>((resolve) => {
@@ -116,10 +116,10 @@ export function createHookDispatch(deps: HookDispatchDeps): HookDispatch {
           resolve(value);
         });
       });
-      kick(hook.id);
+      kick(hook.id, { hook, scenario });
       return response;
     },
-    kick,
+    kick: (hookId) => kick(hookId),
     async drain(hookId) {
       const scenario = await deps.store.scenarios.byHook(hookId);
       if (!scenario) return;

@@ -11,7 +11,7 @@ import { createErrorPolicy } from './error-policy.ts';
 import { createHookDispatch, type HookDispatch } from './hook-dispatch.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
 import { createScenarioRuns, type ScenarioRuns } from './scenario-runs.ts';
-import { scenarioTraits } from './scenario-traits.ts';
+import { compiledScenarios } from './compiled-scenarios.ts';
 
 export interface RemakeOptions {
   /** Where the SQLite file (and its secret key) live. */
@@ -58,10 +58,11 @@ export function createRemake(options: RemakeOptions): Remake {
   const log = options.log ?? (() => {});
   const storage = openSqliteStorage(join(options.dataDir, 'remake.sqlite'), { now: clock, ...(options.env ? { env: options.env } : {}) });
   const store = storage.server;
-  const traits = scenarioTraits(store);
+  const compiled = compiledScenarios(store);
   const runs = createScenarioRuns({
     store,
     ports: storage.ports,
+    compiled,
     clock,
     random,
     timezone,
@@ -77,7 +78,7 @@ export function createRemake(options: RemakeOptions): Remake {
     const scenario = await store.scenarios.get(execution.scenarioId);
     if (!scenario?.isActive || execution.type === 'manual') return;
     const instant = scenario.scheduling.type === 'immediately' && scenario.hookId !== null;
-    if (!policy.shouldDeactivate(execution, { instant, maxErrors: await traits.maxErrors(scenario.id) })) return;
+    if (!policy.shouldDeactivate(execution, { instant, maxErrors: (await compiled.of(scenario)).maxErrors })) return;
     await store.scenarios.update(scenario.id, { isActive: false, nextExec: null });
     log({ event: 'scenario.deactivated', scenarioId: scenario.id, reason: `execution ${execution.id} ended with ${execution.report?.error?.type ?? 'an error'} (Make's consecutive-errors rule)` });
   }
@@ -85,8 +86,7 @@ export function createRemake(options: RemakeOptions): Remake {
     store,
     runs,
     clock,
-    hasResponder: traits.hasResponder,
-    isSequential: traits.isSequential,
+    compiled,
     answerTimeoutMs: options.answerTimeoutMs ?? 180_000,
     concurrency: options.concurrency ?? 8,
     onError: (error, where) => log({ event: 'error', where, message: error instanceof Error ? error.message : String(error) }),

@@ -1,21 +1,22 @@
 // Runs stored scenarios for the server: loads the current blueprint (compiled once per version), records the
 // execution (running → finished, with every module's input bundles), and lets a caller see the webhook answer early.
-import { importBlueprint } from '../blueprint/index.ts';
 import type { TriggerInput, WebhookResponse } from '../executor/module-api.ts';
 import type { ExecutorPorts, IncompleteExecutionRecord } from '../executor/ports.ts';
 import { resumeIncomplete } from '../executor/resume-incomplete.ts';
+import { importBlueprint } from '../blueprint/index.ts';
 import { executeScenario } from '../executor/run-scenario.ts';
 import type { RunReport } from '../executor/run-report.ts';
-import type { ScenarioModel } from '../model/index.ts';
 import { RemakeError } from '../shared/errors.ts';
 import type { RandomSource } from '../shared/random.ts';
 import type { ExecutionRecord, ServerStore, StoredReport } from '../storage/server-ports.ts';
 import { bufferWrites } from '../storage/run-writes.ts';
+import type { CompiledScenarios } from './compiled-scenarios.ts';
 import { BUILT_IN_REGISTRY } from './run-environment.ts';
 
 export interface ScenarioRunsDeps {
   readonly store: ServerStore;
   readonly ports: ExecutorPorts;
+  readonly compiled: CompiledScenarios;
   readonly clock: () => Date;
   readonly random: RandomSource;
   /** The time zone scenarios run in (Make takes it from the user's profile; blueprints do not carry one). */
@@ -59,27 +60,11 @@ export interface ScenarioRuns {
 
 /** The runner over the server store. */
 export function createScenarioRuns(deps: ScenarioRunsDeps): ScenarioRuns {
-  const models = new Map<string, ScenarioModel>();
-
-  async function modelOf(scenarioId: number): Promise<{ model: ScenarioModel; blueprint: unknown }> {
-    const current = await deps.store.scenarios.blueprint(scenarioId);
-    if (!current) throw new RemakeError('SCENARIO_NOT_FOUND', `Scenario ${scenarioId} does not exist.`);
-    const key = `${scenarioId}:${current.version}`;
-    let model = models.get(key);
-    if (!model) {
-      const imported = importBlueprint(current.blueprint);
-      if (!imported.model) throw new RemakeError('BLUEPRINT_INVALID', `The blueprint of scenario ${scenarioId} cannot be read: ${imported.diagnostics[0]?.message ?? 'unknown problem'}.`);
-      model = imported.model;
-      models.set(key, model);
-    }
-    return { model, blueprint: current.blueprint };
-  }
-
   return {
     async start(scenarioId, options) {
       const scenario = await deps.store.scenarios.get(scenarioId);
       if (!scenario) throw new RemakeError('SCENARIO_NOT_FOUND', `Scenario ${scenarioId} does not exist.`);
-      const { model, blueprint } = await modelOf(scenarioId);
+      const { model, blueprint } = await deps.compiled.of(scenario);
       const executionId = deps.random.uuid().replace(/-/g, '');
       const startedAt = deps.clock();
       await deps.store.executions.start({ id: executionId, scenarioId, type: options.type, instant: options.instant ?? false, incomingId: options.incomingId ?? null, startedAt: startedAt.toISOString() });

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createRetryLoop } from '../core/incomplete-retries.ts';
+import { DEFAULT_RETENTION_DAYS, keepExecutions } from '../core/execution-retention.ts';
 import { createRemake, type Remake, type RemakeOptions } from '../core/remake.ts';
 import { ALL_SCOPES } from './api/auth.ts';
 import { createApp } from './create-app.ts';
@@ -16,6 +17,8 @@ export interface ServerOptions extends Omit<RemakeOptions, 'onFinished'> {
   readonly apiToken?: string;
   /** Webhook requests per window per hook (Make: 300 per 10 s). */
   readonly rateLimit?: { readonly limit: number; readonly windowMs: number };
+  /** Finished executions older than this many days are deleted, hourly (default 30). */
+  readonly retentionDays?: number;
 }
 
 export interface RunningServer {
@@ -43,6 +46,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Incomplete executions are retried on Break's interval or Make's schedule (SEMANTICS.md §9).
   const retries = createRetryLoop(remake, { intervalMs: 30_000 });
   retries.start();
+  const retention = keepExecutions(remake, options.retentionDays ?? DEFAULT_RETENTION_DAYS);
   remake.log({ event: 'server.started', url });
   return {
     remake,
@@ -51,6 +55,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     createdToken,
     async close() {
       retries.stop();
+      retention.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await remake.close();
     },

@@ -10,6 +10,7 @@ interface ServeFlags {
   readonly dataDir: string;
   readonly timezone?: string;
   readonly examples?: boolean;
+  readonly retentionDays: string;
 }
 
 /** Registers `remake serve`. */
@@ -21,16 +22,20 @@ export function registerServe(program: Command, io: CliIo, setExit: (code: numbe
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data-dir <dir>', 'where the SQLite file, its secret key and the API token live', './.remake')
     .option('--timezone <iana>', 'time zone scenarios and schedules run in (default UTC)')
+    .option('--retention-days <days>', 'delete finished executions older than this', '30')
     .option('--examples', 'on first start, load the example scenarios (examples/serve/) and activate them')
     .action(async (flags: ServeFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port '${flags.port}' is not a port number.`);
+      const retentionDays = Number(flags.retentionDays);
+      if (!(retentionDays > 0)) throw new UsageError(`--retention-days '${flags.retentionDays}' is not a positive number of days.`);
       const { startServer } = await import('../../server/start-server.ts');
       const { loadExamples } = await import('../../server/load-examples.ts');
       const server = await startServer({
         dataDir: flags.dataDir,
         port,
         host: flags.host,
+        retentionDays,
         ...(flags.timezone ? { timezone: flags.timezone } : {}),
         ...(process.env.REMAKE_API_TOKEN ? { apiToken: process.env.REMAKE_API_TOKEN } : {}),
         log: (event) => io.out(JSON.stringify({ time: new Date().toISOString(), ...event })),

@@ -156,6 +156,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE incomplete_executions ADD COLUMN next_retry_at TEXT;
     `,
   },
+  {
+    version: 4,
+    name: 'index scenarios by the hook they listen on',
+    sql: `
+      CREATE INDEX scenarios_by_hook ON scenarios (hook_id);
+    `,
+  },
 ];
 
 /**
