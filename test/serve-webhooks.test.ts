@@ -90,6 +90,26 @@ describe('remake serve: webhooks', () => {
     assert.deepEqual(order, [1, 2, 3]);
   });
 
+  it('runs each of many simultaneous requests exactly once when runs go in parallel', async () => {
+    const own = await startTestServer(); // Make's own rate limit, not this suite's tiny one
+    try {
+      const hook = await createWebhook(own.make);
+      const scenario = await own.make.scenarios.create({ teamId: 1, blueprint: webhookBlueprint(hook.id, [{ id: 2, module: 'datastore:AddRecord', version: 1, parameters: { datastore: 42 }, mapper: { key: '{{1.n}}', data: { n: '{{1.n}}' }, overwrite: false } }]), scheduling: JSON.stringify({ type: 'immediately' }) });
+      await own.make.scenarios.activate(scenario.id);
+      const senders = Array.from({ length: 8 }, async (_, sender) => {
+        for (let n = sender * 10; n < sender * 10 + 10; n += 1) assert.equal((await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ n }) })).status, 200);
+      });
+      await Promise.all(senders);
+      for (let i = 0; i < 200 && (await own.make.hooks.get(hook.id)).queueCount > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      await own.server.remake.hooks.idle();
+      const logs = await own.make.executions.list(scenario.id, { pg: { limit: 1000 } });
+      assert.deepEqual(logs.map((log) => log.status), Array.from({ length: 80 }, () => 1), 'eighty successful runs, none refused as a duplicate, none left running');
+      assert.equal((await own.server.remake.ports.dataStores.list('42')).length, 80);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('answers 202 Accepted when the Webhook response module does not answer in time, and the run goes on', async () => {
     const hook = await createWebhook(t.make);
     const id = await scenarioOn(hook.id, [{ id: 3, module: 'util:FunctionSleep', version: 1, mapper: { duration: '1' } }, { ...respond('200', '"late"'), id: 4 }]);

@@ -75,7 +75,10 @@ export function createHookDispatch(deps: HookDispatchDeps): HookDispatch {
     if (taken.size >= limit) return [];
     const hook = known ?? (await deps.store.hooks.get(hookId));
     if (!hook) return [];
-    const items = (await deps.store.queue.peek(hookId, limit + taken.size)).filter((item) => !taken.has(item.id)).slice(0, limit - taken.size);
+    const peeked = await deps.store.queue.peek(hookId, limit - taken.size, [...taken]);
+    // Another fill may have taken some of these while the store answered: filter and take in one synchronous step,
+    // so no request is ever run twice.
+    const items = peeked.filter((item) => !taken.has(item.id)).slice(0, Math.max(0, limit - taken.size));
     return items.map((item) => {
       taken.add(item.id);
       const run = runOne(scenario, hook, item).finally(() => {

@@ -114,8 +114,8 @@ export interface IncomingRecord {
 export interface HookQueueStore {
   /** Appends the request; durable when the promise resolves (the caller may then be answered). */
   push(hookId: number, request: WebhookRequest, size: number, receivedAt: string): Promise<IncomingRecord>;
-  /** The oldest waiting items of the hook, oldest first. */
-  peek(hookId: number, limit: number): Promise<IncomingRecord[]>;
+  /** The oldest waiting items of the hook, oldest first, leaving out `exclude` (items already being run). */
+  peek(hookId: number, limit: number, exclude?: readonly number[]): Promise<IncomingRecord[]>;
   get(id: number): Promise<IncomingRecord | undefined>;
   count(hookId: number): Promise<number>;
   /** Removes items; `all` clears the hook's queue. Returns how many went. */

@@ -169,6 +169,7 @@ export function describeServerStoreContract(name: string, open: OpenServerStore)
         assert.ok(bytes.equals(body.upload[0]?.data ?? Buffer.alloc(0)));
         assert.deepEqual(body.note, { $buffer: 'not bytes' });
         assert.deepEqual((await queue.peek(hook.id, 2)).map((item) => item.id), [first.id, second.id]);
+        assert.deepEqual((await queue.peek(hook.id, 2, [first.id])).map((item) => item.id), [second.id, third.id], 'items being run are left out');
         assert.deepEqual((await queue.peek(hook.id, 10)).map((item) => item.request.body), [files, { n: 2 }, { n: 4 }]);
         assert.equal(await queue.get(third.id + 100), undefined);
         assert.deepEqual(await queue.depths(), [{ hookId: hook.id, count: 3 }, { hookId: other.id, count: 1 }]);
@@ -190,6 +191,15 @@ export function describeServerStoreContract(name: string, open: OpenServerStore)
         assert.equal(await queue.count(hook.id), 0);
         assert.deepEqual(await queue.depths(), [{ hookId: other.id, count: 1 }]);
       }));
+
+    it('queue: pushes made at the same time are all stored, in call order, each with its own id', () =>
+      withStore(open, async ({ server: { hooks, queue } }) => {
+        const hook = await hooks.create({ udid: 'b'.repeat(32), teamId: 1, name: 'B', typeName: 'gateway-webhook', data: {} });
+        const pushed = await Promise.all(Array.from({ length: 25 }, (_, n) => queue.push(hook.id, request({ n }), 7, T0)));
+        assert.equal(new Set(pushed.map((item) => item.id)).size, 25);
+        assert.deepEqual((await queue.peek(hook.id, 100)).map((item) => item.request.body), Array.from({ length: 25 }, (_, n) => ({ n })));
+        assert.equal(await queue.count(hook.id), 25);
+      }));
   });
 
   describeExecutionContract(name, open);
@@ -198,8 +208,8 @@ export function describeServerStoreContract(name: string, open: OpenServerStore)
 /** Executions, data stores and data structures: the second half of the suite. */
 function describeExecutionContract(name: string, open: OpenServerStore): void {
   describe(`${name}: server store contract, executions and data`, () => {
-    it('executions: start then finish records the end and removes the consumed request in the same transaction', () =>
-      withStore(open, async ({ server: { hooks, queue, executions } }) => {
+    it('executions: start then finish records the end, stores the run\'s writes and removes the consumed request in the same transaction', () =>
+      withStore(open, async ({ server: { hooks, queue, executions }, ports }) => {
         const hook = await hooks.create({ udid: 'h'.repeat(32), teamId: 1, name: 'H', typeName: 'gateway-webhook', data: {} });
         const item = await queue.push(hook.id, request({ n: 1 }), 7, T0);
         const kept = await queue.push(hook.id, request({ n: 2 }), 7, T0);
@@ -207,7 +217,10 @@ function describeExecutionContract(name: string, open: OpenServerStore): void {
         assert.deepEqual(await executions.get('e1'), {
           id: 'e1', scenarioId: 3, status: 'running', type: 'auto', instant: true, incomingId: item.id, startedAt: T0, finishedAt: null, operations: 0, transfer: 0, report: null,
         });
-        await executions.finish('e1', ended(T1, 'warning'));
+        await executions.finish('e1', ended(T1, 'warning'), { dataStores: [{ storeId: '5', key: 'k', data: { n: 1 } }, { storeId: '5', key: 'gone', data: null }], state: [{ scope: 's', name: 'counter', value: 3 }] });
+        assert.deepEqual(await ports.dataStores.get('5', 'k'), { n: 1 }, 'the run\'s buffered writes are stored with its end');
+        assert.equal(await ports.state.get('s', 'counter'), 3);
+        assert.equal(await queue.count(hook.id), 1);
         const done = await executions.get('e1');
         assert.deepEqual(done, { id: 'e1', scenarioId: 3, type: 'auto', instant: true, incomingId: item.id, startedAt: T0, ...ended(T1, 'warning') });
         assert.equal(await queue.get(item.id), undefined);
@@ -217,7 +230,7 @@ function describeExecutionContract(name: string, open: OpenServerStore): void {
       }));
 
     it('executions: a second finished run of one request is refused, and a failed finish keeps the request queued', () =>
-      withStore(open, async ({ server: { hooks, queue, executions } }) => {
+      withStore(open, async ({ server: { hooks, queue, executions }, ports }) => {
         const hook = await hooks.create({ udid: 'h'.repeat(32), teamId: 1, name: 'H', typeName: 'gateway-webhook', data: {} });
         const item = await queue.push(hook.id, request({ n: 1 }), 7, T0);
         const other = await queue.push(hook.id, request({ n: 2 }), 7, T0);
@@ -230,8 +243,9 @@ function describeExecutionContract(name: string, open: OpenServerStore): void {
 
         await executions.start({ id: 'c', scenarioId: 3, type: 'auto', instant: false, incomingId: other.id, startedAt: T0 });
         const invalid = { ...ended(T1), status: 'bogus' as ExecutionStatus };
-        await assert.rejects(executions.finish('c', invalid));
+        await assert.rejects(executions.finish('c', invalid, { dataStores: [{ storeId: '5', key: 'lost', data: { n: 1 } }], state: [] }));
         assert.equal((await executions.get('c'))?.status, 'running');
+        assert.equal(await ports.dataStores.get('5', 'lost'), undefined, 'a failed finish stores none of the run\'s writes');
         assert.deepEqual(await queue.get(other.id), other);
       }));
 

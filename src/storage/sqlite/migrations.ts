@@ -163,6 +163,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX scenarios_by_hook ON scenarios (hook_id);
     `,
   },
+  {
+    version: 5,
+    name: 'queue depth per hook kept by triggers, so intake checks the queue limit without counting rows',
+    sql: `
+      CREATE TABLE hook_queue_counts (
+        hook_id INTEGER PRIMARY KEY,
+        count   INTEGER NOT NULL
+      );
+      INSERT INTO hook_queue_counts (hook_id, count) SELECT hook_id, COUNT(*) FROM hook_incomings GROUP BY hook_id;
+      CREATE TRIGGER hook_incomings_count_in AFTER INSERT ON hook_incomings BEGIN
+        INSERT INTO hook_queue_counts (hook_id, count) VALUES (NEW.hook_id, 1) ON CONFLICT (hook_id) DO UPDATE SET count = count + 1;
+      END;
+      CREATE TRIGGER hook_incomings_count_out AFTER DELETE ON hook_incomings BEGIN
+        UPDATE hook_queue_counts SET count = count - 1 WHERE hook_id = OLD.hook_id;
+      END;
+    `,
+  },
 ];
 
 /**

@@ -44,23 +44,42 @@ function toRecord(row: Row): IncomingRecord {
 export function createSqliteHookQueue(db: Database): HookQueueStore {
   const columns = 'id, hook_id, request, size, received_at';
   const insert = db.prepare<[number, string, number, string]>('INSERT INTO hook_incomings (hook_id, request, size, received_at) VALUES (?, ?, ?, ?)');
-  const selectOldest = db.prepare<[number, number], Row>(`SELECT ${columns} FROM hook_incomings WHERE hook_id = ? ORDER BY id LIMIT ?`);
+  const selectOldest = db.prepare<[number, string, number], Row>(
+    `SELECT ${columns} FROM hook_incomings WHERE hook_id = ? AND id NOT IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?`,
+  );
   const selectOne = db.prepare<[number], Row>(`SELECT ${columns} FROM hook_incomings WHERE id = ?`);
-  const countOne = db.prepare<[number], number>('SELECT COUNT(*) FROM hook_incomings WHERE hook_id = ?').pluck();
+  // Kept by triggers (migration 5): intake reads one row instead of counting the queue.
+  const countOne = db.prepare<[number], number>('SELECT count FROM hook_queue_counts WHERE hook_id = ?').pluck();
   const deleteAll = db.prepare<[number]>('DELETE FROM hook_incomings WHERE hook_id = ?');
   // The ids travel as one JSON array, so one prepared statement serves any number of them.
   const deleteSome = db.prepare<[number, string]>('DELETE FROM hook_incomings WHERE hook_id = ? AND id IN (SELECT value FROM json_each(?))');
-  const selectDepths = db.prepare<[], { hookId: number; count: number }>(
-    'SELECT hook_id AS hookId, COUNT(*) AS count FROM hook_incomings GROUP BY hook_id ORDER BY hook_id',
-  );
+  const selectDepths = db.prepare<[], { hookId: number; count: number }>('SELECT hook_id AS hookId, count FROM hook_queue_counts WHERE count > 0 ORDER BY hook_id');
+  // Group commit: pushes that arrive in the same turn of the event loop are written in one transaction, and each
+  // promise resolves only once that transaction has committed.
+  let pending: { readonly args: [number, string, number, string]; resolve(id: number): void; reject(error: unknown): void }[] = [];
+  const writeBatch = db.transaction((batch: typeof pending) => batch.map((item) => Number(insert.run(...item.args).lastInsertRowid)));
+  const flush = (): void => {
+    const batch = pending;
+    pending = [];
+    try {
+      const ids = writeBatch(batch);
+      batch.forEach((item, index) => item.resolve(ids[index] ?? 0));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+  };
 
   return {
     async push(hookId, request, size, receivedAt) {
-      const { lastInsertRowid } = insert.run(hookId, stringifyBufferJson(request), size, receivedAt);
-      return { id: Number(lastInsertRowid), hookId, request, size, receivedAt };
+      const text = stringifyBufferJson(request);
+      const id = await new Promise<number>((resolve, reject) => {
+        pending.push({ args: [hookId, text, size, receivedAt], resolve, reject });
+        if (pending.length === 1) setImmediate(flush);
+      });
+      return { id, hookId, request, size, receivedAt };
     },
-    async peek(hookId, limit) {
-      return selectOldest.all(hookId, Math.max(0, Math.trunc(limit))).map(toRecord);
+    async peek(hookId, limit, exclude = []) {
+      return selectOldest.all(hookId, JSON.stringify(exclude), Math.max(0, Math.trunc(limit))).map(toRecord);
     },
     async get(id) {
       const row = selectOne.get(id);
