@@ -1,5 +1,6 @@
 // JSON columns: values go in as JSON text (dates as ISO 8601, as IML's toJsonValue writes them) and come back parsed.
 import { toJsonValue } from '../../iml/index.ts';
+import type { z } from 'zod';
 import { isRecord } from '../../shared/is-record.ts';
 import { InternalError } from '../../shared/errors.ts';
 
@@ -22,4 +23,11 @@ export function recordFromJsonText(text: string, column: string): Record<string,
   const value = fromJsonText(text, column);
   if (!isRecord(value)) throw new InternalError(`Column ${column} holds JSON that is not an object.`);
   return value;
+}
+
+/** Parses a JSON column through its schema; a mismatch means the row was written outside Remake. */
+export function jsonColumnOf<T>(schema: z.ZodType<T>, text: string, column: string): T {
+  const parsed = schema.safeParse(fromJsonText(text, column));
+  if (!parsed.success) throw new InternalError(`Column ${column} does not hold the expected shape.`, { cause: parsed.error });
+  return parsed.data;
 }

@@ -2,9 +2,8 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { InternalError } from '../../shared/errors.ts';
 import type { ApiTokenStore } from '../server-ports.ts';
-import { fromJsonText, toJsonText } from './json-column.ts';
+import { jsonColumnOf, toJsonText } from './json-column.ts';
 
 interface Row {
   readonly label: string;
@@ -35,9 +34,8 @@ export function createSqliteApiTokens(db: Database): ApiTokenStore {
     async find(token) {
       const row = select.get(hashToken(token));
       if (row === undefined) return undefined;
-      const scopes = ScopesSchema.safeParse(fromJsonText(row.scopes, 'api_tokens.scopes'));
-      if (!scopes.success) throw new InternalError('Column api_tokens.scopes does not hold a list of scope names.', { cause: scopes.error });
-      return { label: row.label, scopes: scopes.data, createdAt: row.created_at };
+      const scopes = jsonColumnOf(ScopesSchema, row.scopes, 'api_tokens.scopes');
+      return { label: row.label, scopes, createdAt: row.created_at };
     },
     async count() {
       return countAll.get() ?? 0;

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { InternalError } from '../../shared/errors.ts';
 import type { DataStructureRecord, DataStructureStore } from '../server-ports.ts';
-import { fromJsonText, toJsonText } from './json-column.ts';
+import { jsonColumnOf, toJsonText } from './json-column.ts';
 
 interface Row {
   readonly id: number;
@@ -17,9 +17,8 @@ interface Row {
 const SpecSchema = z.array(z.record(z.string(), z.unknown()));
 
 function toRecord(row: Row): DataStructureRecord {
-  const spec = SpecSchema.safeParse(fromJsonText(row.spec, 'data_structures.spec'));
-  if (!spec.success) throw new InternalError('Column data_structures.spec does not hold a list of field specs.', { cause: spec.error });
-  return { id: row.id, teamId: row.team_id, name: row.name, spec: spec.data, strict: row.strict !== 0, createdAt: row.created_at };
+  const spec = jsonColumnOf(SpecSchema, row.spec, 'data_structures.spec');
+  return { id: row.id, teamId: row.team_id, name: row.name, spec, strict: row.strict !== 0, createdAt: row.created_at };
 }
 
 /** Data structures kept in `db`, listed by id. */

@@ -3,8 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { IncompleteExecutionPort, IncompleteExecutionRecord } from '../../executor/ports.ts';
-import { InternalError } from '../../shared/errors.ts';
-import { fromJsonText, toJsonText } from './json-column.ts';
+import { fromJsonText, jsonColumnOf, toJsonText } from './json-column.ts';
 
 interface Row {
   readonly id: string;
@@ -24,23 +23,16 @@ const ErrorSchema = z.object({ type: z.string(), message: z.string() });
 const ScopeSchema = z.record(z.string(), z.unknown());
 const RetrySchema = z.object({ enabled: z.boolean(), attempts: z.number(), intervalMinutes: z.number() }).nullable();
 
-/** Reads one JSON column through its schema; a mismatch means the row was written outside Remake. */
-function column<T>(schema: z.ZodType<T>, text: string, name: string): T {
-  const parsed = schema.safeParse(fromJsonText(text, `incomplete_executions.${name}`));
-  if (!parsed.success) throw new InternalError(`Column incomplete_executions.${name} does not hold the expected shape.`, { cause: parsed.error });
-  return parsed.data;
-}
-
 function toRecord(row: Row): IncompleteExecutionRecord {
   return {
     id: row.id,
     scenario: row.scenario,
     executionId: row.execution_id,
     moduleId: row.module_id,
-    error: column(ErrorSchema, row.error, 'error'),
-    scope: column(ScopeSchema, row.scope, 'scope'),
+    error: jsonColumnOf(ErrorSchema, row.error, 'incomplete_executions.error'),
+    scope: jsonColumnOf(ScopeSchema, row.scope, 'incomplete_executions.scope'),
     blueprint: fromJsonText(row.blueprint, 'incomplete_executions.blueprint'),
-    retry: column(RetrySchema, row.retry, 'retry'),
+    retry: jsonColumnOf(RetrySchema, row.retry, 'incomplete_executions.retry'),
     createdAt: row.created_at,
     attempts: row.attempts,
     nextRetryAt: row.next_retry_at,

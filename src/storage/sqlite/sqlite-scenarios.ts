@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { InternalError } from '../../shared/errors.ts';
 import type { BlueprintVersion, ScenarioRecord, ScenarioStore } from '../server-ports.ts';
-import { fromJsonText, toJsonText } from './json-column.ts';
+import { fromJsonText, jsonColumnOf, toJsonText } from './json-column.ts';
 
 interface Row {
   readonly id: number;
@@ -32,13 +32,6 @@ interface BlueprintRow {
 const SchedulingSchema = z.looseObject({ type: z.string() });
 const InterfaceSchema = z.object({ input: z.array(z.record(z.string(), z.unknown())), output: z.array(z.record(z.string(), z.unknown())) });
 
-/** Reads one JSON column through its schema; a mismatch means the row was written outside Remake. */
-function column<T>(schema: z.ZodType<T>, text: string, name: string): T {
-  const parsed = schema.safeParse(fromJsonText(text, `scenarios.${name}`));
-  if (!parsed.success) throw new InternalError(`Column scenarios.${name} does not hold the expected shape.`, { cause: parsed.error });
-  return parsed.data;
-}
-
 function toRecord(row: Row): ScenarioRecord {
   return {
     id: row.id,
@@ -48,8 +41,8 @@ function toRecord(row: Row): ScenarioRecord {
     folderId: row.folder_id,
     hookId: row.hook_id,
     isActive: row.is_active !== 0,
-    scheduling: column(SchedulingSchema, row.scheduling, 'scheduling'),
-    interface: column(InterfaceSchema, row.interface, 'interface'),
+    scheduling: jsonColumnOf(SchedulingSchema, row.scheduling, 'scenarios.scheduling'),
+    interface: jsonColumnOf(InterfaceSchema, row.interface, 'scenarios.interface'),
     blueprintVersion: row.blueprint_version,
     nextExec: row.next_exec,
     createdAt: row.created_at,
