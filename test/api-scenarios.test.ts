@@ -68,9 +68,31 @@ describe('Make API v2: scenarios and executions through @makehq/sdk', () => {
 
     await t.make.scenarios.activate(created.id);
     assert.equal(await t.make.scenarios.deactivate(created.id), true);
-    await assert.rejects(t.make.scenarios.run(created.id, { name: 'x' }), (error: unknown) => error instanceof MakeError && error.statusCode === 400 && /not active/.test(error.message));
+    await assert.rejects(t.make.scenarios.run(created.id, { name: 'x' }), (error: unknown) => error instanceof MakeError && error.statusCode === 400 && /not activated/.test(error.message));
     await t.make.scenarios.delete(created.id);
     await assert.rejects(t.make.scenarios.get(created.id), (error: unknown) => error instanceof MakeError && error.statusCode === 404);
+  });
+
+  it('refuses a second API run while one is going, as Make does, and answers with the execution id when not responsive', async () => {
+    const blueprint = {
+      name: 'slow',
+      flow: [
+        { id: 1, module: 'scenario-service:StartSubscenario', version: 2, parameters: {}, mapper: {} },
+        { id: 2, module: 'util:FunctionSleep', version: 1, mapper: { duration: '1' } },
+        { id: 3, module: 'scenario-service:ReturnData', version: 2, parameters: {}, mapper: { done: 'yes' } },
+      ],
+      metadata: { version: 1 },
+    };
+    const created = await t.make.scenarios.create({ teamId: 1, blueprint: JSON.stringify(blueprint), scheduling: JSON.stringify({ type: 'on-demand' }) });
+    await t.make.scenarios.activate(created.id);
+    const first = await t.make.scenarios.run(created.id, {}, { responsive: false });
+    assert.match(String(first.executionId), /^[0-9a-f]{32}$/);
+    assert.equal(first.status, undefined);
+    await assert.rejects(t.make.scenarios.run(created.id, {}), (error: unknown) => error instanceof MakeError && error.statusCode === 400 && /already being executed/.test(error.message));
+    assert.equal((await t.make.executions.getDetail(created.id, first.executionId)).status, 'RUNNING');
+    for (let i = 0; i < 100 && t.server.remake.runs.isRunning(created.id); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    const again = await t.make.scenarios.run(created.id, {});
+    assert.deepEqual(again.outputs, { done: 'yes' });
   });
 
   it('refuses a blueprint with a mistake, naming the module, and keeps nothing', async () => {

@@ -56,11 +56,20 @@ export interface ScenarioRuns {
    * execution of type 'retry'; the run writes through `ports` (a retry replaces the record rather than adding one).
    */
   resume(record: IncompleteExecutionRecord, ports: ExecutorPorts): Promise<{ readonly executionId: string; readonly report: RunReport }>;
+  /** Whether a run of the scenario started here is still going. */
+  isRunning(scenarioId: number): boolean;
 }
 
 /** The runner over the server store. */
 export function createScenarioRuns(deps: ScenarioRunsDeps): ScenarioRuns {
+  const active = new Map<number, number>();
+  const track = (scenarioId: number, delta: number): void => {
+    const count = (active.get(scenarioId) ?? 0) + delta;
+    if (count > 0) active.set(scenarioId, count);
+    else active.delete(scenarioId);
+  };
   return {
+    isRunning: (scenarioId) => active.has(scenarioId),
     async start(scenarioId, options) {
       const scenario = await deps.store.scenarios.get(scenarioId);
       if (!scenario) throw new RemakeError('SCENARIO_NOT_FOUND', `Scenario ${scenarioId} does not exist.`);
@@ -68,6 +77,7 @@ export function createScenarioRuns(deps: ScenarioRunsDeps): ScenarioRuns {
       const executionId = deps.random.uuid().replace(/-/g, '');
       const startedAt = deps.clock();
       await deps.store.executions.start({ id: executionId, scenarioId, type: options.type, instant: options.instant ?? false, incomingId: options.incomingId ?? null, startedAt: startedAt.toISOString() });
+      track(scenarioId, 1);
       const inputs: Record<string, unknown[]> = {};
       // Data store and state writes are stored with the execution record, in one transaction (run-writes.ts).
       const buffered = bufferWrites(deps.ports);
@@ -96,7 +106,13 @@ export function createScenarioRuns(deps: ScenarioRunsDeps): ScenarioRuns {
         await deps.store.executions.finish(executionId, end, buffered.writes());
         deps.onFinished?.({ id: executionId, scenarioId, type: options.type, instant: options.instant ?? false, incomingId: options.incomingId ?? null, startedAt: startedAt.toISOString(), ...end });
         return report;
-      });
+      }, async (error: unknown) => {
+        // A bug in Remake must not leave the execution `running` forever: it ends as an error (its writes dropped).
+        const message = error instanceof Error ? error.message : String(error);
+        const report: StoredReport = { status: 'error', operations: 0, cycles: 0, modules: {}, response: null, incomplete: [], error: { type: 'UnexpectedError', message: `Remake failed while running this scenario: ${message}`, moduleId: null }, inputs };
+        await deps.store.executions.finish(executionId, { status: 'error', finishedAt: deps.clock().toISOString(), operations: 0, transfer: options.transfer ?? 0, report });
+        throw error;
+      }).finally(() => track(scenarioId, -1));
       return { executionId, done };
     },
 

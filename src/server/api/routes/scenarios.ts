@@ -102,7 +102,7 @@ export function scenarioRoutes(): Hono<ApiEnv> {
   routes.post('/scenarios/:id/run', async (c) => {
     const scenario = await scenarioOf(c);
     const body = parseOr400(RunBody, await readJson(c, {}));
-    if (!scenario.isActive) throw new ApiError(400, 'Bad Request', 'Scenario is not active. Activate it first (POST /scenarios/{id}/start).', 'SC400');
+    if (!scenario.isActive) throw new ApiError(400, 'Bad Request', 'Scenario is not activated. Activate it first (POST /scenarios/{id}/start).', 'SC400');
     const result = await runScenarioNow(c.get('remake'), scenario.id, { data: body.data ?? {}, responsive: body.responsive ?? false });
     return c.json(result);
   });
