@@ -166,3 +166,12 @@ test('--offline treats HTTP modules as modules that need a mock, and --auto-mock
   assert.equal(mocked.status, 'success');
   assert.deepEqual(mocked.modules['2'].outputs, [{ value: 'status 1' }]);
 });
+
+test('an object --input is the scenario inputs of a Start scenario trigger, and Return output sets the outputs', () => {
+  const greet = fileURLToPath(new URL('../examples/serve/greet-on-demand.blueprint.json', import.meta.url));
+  const result = remake('run', greet, '--input', '{"name": "ada"}', '--format', 'json');
+  assert.equal(result.code, 0, result.stderr);
+  const report = JSON.parse(result.stdout) as { outputs: unknown; modules: Record<string, { outputs: unknown[] }> };
+  assert.deepEqual(report.outputs, { greeting: 'Hello, Ada!', letters: 3 });
+  assert.deepEqual(report.modules['1']?.outputs, [{ name: 'ada' }]);
+});

@@ -8,6 +8,7 @@ import { parseMockTable } from '../executor/mocks.ts';
 import type { Bundle, TriggerInput } from '../executor/module-api.ts';
 import type { RunReport } from '../executor/run-report.ts';
 import { RemakeError } from '../shared/errors.ts';
+import { isRecord } from '../shared/is-record.ts';
 import { parseConnectionRecords } from './connections.ts';
 import { BUILT_IN_REGISTRY, runEnvironment, withDataDir, type EnvironmentOptions } from './run-environment.ts';
 
@@ -33,6 +34,7 @@ export interface RunBlueprintOptions extends EnvironmentOptions {
   readonly connections?: unknown;
 }
 
+const START_SCENARIO = 'scenario-service:StartSubscenario';
 const DataStoreSeedSchema = z.record(z.string(), z.record(z.string(), z.record(z.string(), z.unknown())));
 const BundlesSchema = z.array(z.record(z.string(), z.unknown()), { error: 'for a scenario whose first module is not a webhook, --input is an array of output bundles (objects)' });
 
@@ -60,6 +62,7 @@ export async function runBlueprint(options: RunBlueprintOptions): Promise<RunRep
       registry: options.offline ? withoutNetwork(BUILT_IN_REGISTRY) : BUILT_IN_REGISTRY,
       ports,
       trigger: triggerInput(model.flow.modules[0]?.type, options),
+      ...scenarioInputs(model.flow.modules[0]?.type, options.input),
       mocks,
       autoMock: options.autoMock ?? false,
       scenario: model.name ?? 'scenario',
@@ -68,13 +71,21 @@ export async function runBlueprint(options: RunBlueprintOptions): Promise<RunRep
   }, connections);
 }
 
+/**
+ * A scenario started by *Start scenario* takes an object as its scenario inputs (`var.input`, as an API run's `data`);
+ * the module then outputs them. An array stays the module's output bundles, as for any other first module.
+ */
+function scenarioInputs(firstType: string | undefined, input: unknown): { inputs?: Record<string, unknown> } {
+  return firstType === START_SCENARIO && isRecord(input) ? { inputs: input } : {};
+}
+
 /** A webhook trigger gets one JSON POST request; any other first module gets its output bundles. */
 function triggerInput(firstType: string | undefined, options: RunBlueprintOptions): TriggerInput {
   if (firstType === 'gateway:CustomWebHook') {
     const headers = { 'content-type': 'application/json', ...lowerKeys(options.headers ?? {}) };
     return { kind: 'webhook', request: { method: 'POST', headers, query: options.query ?? {}, body: options.input ?? {}, rawBody: JSON.stringify(options.input ?? {}) } };
   }
-  if (options.input === undefined) return { kind: 'none' };
+  if (options.input === undefined || (firstType === START_SCENARIO && isRecord(options.input))) return { kind: 'none' };
   const bundles: Bundle[] = parseOrThrow(BundlesSchema, options.input, 'INPUT_INVALID', 'input');
   return { kind: 'bundles', bundles };
 }

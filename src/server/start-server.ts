@@ -7,7 +7,7 @@ import { createRetryLoop } from '../core/incomplete-retries.ts';
 import { DEFAULT_RETENTION_DAYS, keepExecutions } from '../core/execution-retention.ts';
 import { createRemake, type Remake, type RemakeOptions } from '../core/remake.ts';
 import { ALL_SCOPES } from './api/auth.ts';
-import { createApp } from './create-app.ts';
+import { createApp, type McpHandler } from './create-app.ts';
 import { createServerMetrics } from './observability/metrics.ts';
 
 export interface ServerOptions extends Omit<RemakeOptions, 'onFinished'> {
@@ -19,6 +19,8 @@ export interface ServerOptions extends Omit<RemakeOptions, 'onFinished'> {
   readonly rateLimit?: { readonly limit: number; readonly windowMs: number };
   /** Finished executions older than this many days are deleted, hourly (default 30). */
   readonly retentionDays?: number;
+  /** Serves MCP at /mcp (src/mcp/http.ts, passed in by the CLI: this shell may not import src/mcp/). */
+  readonly mcp?: McpHandler;
 }
 
 export interface RunningServer {
@@ -35,12 +37,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const remake = createRemake({ ...options, onFinished: (execution) => metrics.runFinished(execution) });
   metrics.watchQueues(remake.store);
   const createdToken = await ensureToken(remake, options.apiToken);
-  const app = createApp({ remake, metrics, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
+  const self = { url: '' };
+  const mcp = options.mcp ? { mcp: { handler: options.mcp, url: () => self.url } } : {};
+  const app = createApp({ remake, metrics, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}), ...mcp });
   const host = options.host ?? '127.0.0.1';
   const server = await listen(app.fetch, host, options.port ?? 8080);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   remake.setPublicUrl(url);
+  self.url = url;
   await remake.recover();
   remake.scheduler.start();
   // Incomplete executions are retried on Break's interval or Make's schedule (SEMANTICS.md §9).

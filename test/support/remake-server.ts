@@ -1,4 +1,5 @@
-// A real `remake serve` on 127.0.0.1 (port 0) over a temporary data dir, and the official Make SDK pointed at it.
+// A real `remake serve` on 127.0.0.1 (port 0) over a temporary data dir, and the official Make SDK pointed at it;
+// `withMcp: true` also serves MCP at /mcp as `remake serve` does.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,10 +17,12 @@ export interface TestRemakeServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<TestRemakeServer> {
+export async function startTestServer(given: Partial<ServerOptions> & { readonly withMcp?: boolean } = {}): Promise<TestRemakeServer> {
+  const { withMcp, ...options } = given;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'remake-serve-'));
   const token = randomUUID();
-  const server = await startServer({ port: 0, host: '127.0.0.1', apiToken: token, env: { REMAKE_SECRET_KEY: 'a'.repeat(64) }, ...options, dataDir });
+  const mcp = withMcp ? { mcp: (await import('../../src/mcp/http.ts')).createMcpHttpHandler({ version: '0.0.0-test' }) } : {};
+  const server = await startServer({ port: 0, host: '127.0.0.1', apiToken: token, env: { REMAKE_SECRET_KEY: 'a'.repeat(64) }, ...mcp, ...options, dataDir });
   const make = new Make(token, `127.0.0.1:${server.port}`);
   make.protocol = 'http';
   return {

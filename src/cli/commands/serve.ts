@@ -17,7 +17,7 @@ interface ServeFlags {
 export function registerServe(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('serve')
-    .description('Serve webhooks, schedules and the Make API v2 on embedded SQLite')
+    .description('Serve webhooks, schedules, the Make API v2 and MCP (at /mcp) on embedded SQLite')
     .option('--port <port>', 'port to listen on', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data-dir <dir>', 'where the SQLite file, its secret key and the API token live', './.remake')
@@ -31,18 +31,20 @@ export function registerServe(program: Command, io: CliIo, setExit: (code: numbe
       if (!(retentionDays > 0)) throw new UsageError(`--retention-days '${flags.retentionDays}' is not a positive number of days.`);
       const { startServer } = await import('../../server/start-server.ts');
       const { loadExamples } = await import('../../server/load-examples.ts');
+      const { createMcpHttpHandler } = await import('../../mcp/http.ts');
       const server = await startServer({
         dataDir: flags.dataDir,
         port,
         host: flags.host,
         retentionDays,
+        mcp: createMcpHttpHandler({ version: program.version() ?? '0.0.0' }),
         ...(flags.timezone ? { timezone: flags.timezone } : {}),
         ...(process.env.REMAKE_API_TOKEN ? { apiToken: process.env.REMAKE_API_TOKEN } : {}),
         log: (event) => io.out(JSON.stringify({ time: new Date().toISOString(), ...event })),
       });
       if (server.createdToken) io.out(`API token (shown once; use "Authorization: Token <token>"): ${server.createdToken}`);
       if (flags.examples) for (const line of await loadExamples(server.remake)) io.out(line);
-      io.out(`Remake is serving on ${server.url} (Make API at ${server.url}/api/v2, health at ${server.url}/healthz).`);
+      io.out(`Remake is serving on ${server.url} (Make API at ${server.url}/api/v2, MCP at ${server.url}/mcp, health at ${server.url}/healthz).`);
       await new Promise<void>((resolve) => {
         const stop = (): void => resolve();
         process.once('SIGINT', stop);

@@ -11,13 +11,17 @@ export const ALL_SCOPES = [
   'organizations:read', 'organizations:write', 'user:read', 'user:write', 'keys:read', 'keys:write',
 ] as const;
 
+/** The token of an `Authorization: Token <t>` or `Bearer <t>` header. */
+export function tokenOf(header: string | undefined): string | undefined {
+  return /^(Token|Bearer)\s+(\S+)$/i.exec((header ?? '').trim())?.[2];
+}
+
 /** Reads the token and keeps its record on the context; unknown or missing tokens get 401. */
 export function authenticate(): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^(Token|Bearer)\s+(\S+)$/i.exec(header.trim());
-    if (!match?.[2]) throw new ApiError(401, 'Unauthorized', 'Access denied. Send the API token as "Authorization: Token <token>".', 'SC401');
-    const record = await c.get('remake').store.tokens.find(match[2]);
+    const token = tokenOf(c.req.header('authorization'));
+    if (!token) throw new ApiError(401, 'Unauthorized', 'Access denied. Send the API token as "Authorization: Token <token>".', 'SC401');
+    const record = await c.get('remake').store.tokens.find(token);
     if (!record) throw new ApiError(401, 'Unauthorized', 'Invalid access token.', 'SC401');
     c.set('token', record);
     await next();
