@@ -8,6 +8,7 @@ import type { RunWrites } from '../run-writes.ts';
 import { fromJsonText, toJsonText } from './json-column.ts';
 import { sqliteDataStoreWriter } from './sqlite-data-stores.ts';
 import { sqliteStateWriter } from './sqlite-state.ts';
+import { groupCommit } from './group-commit.ts';
 
 interface Row {
   readonly id: string;
@@ -87,6 +88,8 @@ export function createSqliteExecutions(db: Database, now: () => Date = () => new
   const prune = db.prepare<[string]>('DELETE FROM executions WHERE finished_at IS NOT NULL AND finished_at < ?');
 
   // The request leaves the queue first so a refused update (unknown id, second run of one request) takes it back.
+  // Runs that start in the same turn of the event loop share one commit.
+  const insertGrouped = groupCommit(db, (...args: [string, number, string, number, number | null, string]) => void insert.run(...args));
   const records = sqliteDataStoreWriter(db, now);
   const setState = sqliteStateWriter(db, now);
   const finish = db.transaction((id: string, result: Parameters<ExecutionStore['finish']>[1], writes: RunWrites | undefined): void => {
@@ -115,7 +118,7 @@ export function createSqliteExecutions(db: Database, now: () => Date = () => new
 
   return {
     async start(execution) {
-      insert.run(execution.id, execution.scenarioId, execution.type, execution.instant ? 1 : 0, execution.incomingId, execution.startedAt);
+      await insertGrouped(execution.id, execution.scenarioId, execution.type, execution.instant ? 1 : 0, execution.incomingId, execution.startedAt);
     },
     async finish(id, result, writes) {
       finish(id, result, writes);

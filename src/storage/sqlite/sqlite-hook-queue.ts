@@ -6,6 +6,7 @@ import type { WebhookRequest } from '../../executor/module-api.ts';
 import { InternalError } from '../../shared/errors.ts';
 import type { HookQueueStore, IncomingRecord } from '../server-ports.ts';
 import { parseBufferJson, stringifyBufferJson } from './buffer-json.ts';
+import { groupCommit } from './group-commit.ts';
 
 interface Row {
   readonly id: number;
@@ -54,28 +55,12 @@ export function createSqliteHookQueue(db: Database): HookQueueStore {
   // The ids travel as one JSON array, so one prepared statement serves any number of them.
   const deleteSome = db.prepare<[number, string]>('DELETE FROM hook_incomings WHERE hook_id = ? AND id IN (SELECT value FROM json_each(?))');
   const selectDepths = db.prepare<[], { hookId: number; count: number }>('SELECT hook_id AS hookId, count FROM hook_queue_counts WHERE count > 0 ORDER BY hook_id');
-  // Group commit: pushes that arrive in the same turn of the event loop are written in one transaction, and each
-  // promise resolves only once that transaction has committed.
-  let pending: { readonly args: [number, string, number, string]; resolve(id: number): void; reject(error: unknown): void }[] = [];
-  const writeBatch = db.transaction((batch: typeof pending) => batch.map((item) => Number(insert.run(...item.args).lastInsertRowid)));
-  const flush = (): void => {
-    const batch = pending;
-    pending = [];
-    try {
-      const ids = writeBatch(batch);
-      batch.forEach((item, index) => item.resolve(ids[index] ?? 0));
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-    }
-  };
+  // Pushes made in the same turn of the event loop share one commit; each resolves once it is durable.
+  const insertGrouped = groupCommit(db, (hookId: number, text: string, size: number, receivedAt: string) => Number(insert.run(hookId, text, size, receivedAt).lastInsertRowid));
 
   return {
     async push(hookId, request, size, receivedAt) {
-      const text = stringifyBufferJson(request);
-      const id = await new Promise<number>((resolve, reject) => {
-        pending.push({ args: [hookId, text, size, receivedAt], resolve, reject });
-        if (pending.length === 1) setImmediate(flush);
-      });
+      const id = await insertGrouped(hookId, stringifyBufferJson(request), size, receivedAt);
       return { id, hookId, request, size, receivedAt };
     },
     async peek(hookId, limit, exclude = []) {
