@@ -12,6 +12,7 @@ import { hookRoutes } from './routes/hooks.ts';
 import { dataStoreRoutes } from './routes/data-stores.ts';
 import { dataStructureRoutes } from './routes/data-structures.ts';
 import { connectionRoutes } from './routes/connections.ts';
+import { keyRoutes } from './routes/keys.ts';
 import { dlqRoutes } from './routes/dlqs.ts';
 
 /** The API app; mount it at /api/v2. */
@@ -25,6 +26,7 @@ export function makeApi(): Hono<ApiEnv> {
   api.route('/', dataStoreRoutes());
   api.route('/', dataStructureRoutes());
   api.route('/', connectionRoutes());
+  api.route('/', keyRoutes()); // keys share the connections' store and id space
   api.route('/', dlqRoutes());
   api.notFound(() => {
     throw new ApiError(404, 'Not Found', 'This endpoint does not exist in the Make API v2 as Remake serves it.', 'SC404');

@@ -11,7 +11,6 @@ import { requireScope } from '../auth.ts';
 import { readJson } from '../read-json.ts';
 import { TEAM_ID } from './account-shapes.ts';
 import { apiConnection, checkCredential, credentialOf, credentialsOf, resolveType, scopesOf, toRemakeData, withNextId } from './connection-shapes.ts';
-import { keyRoutes } from './keys.ts';
 import { requireConfirmation, scenariosUsing } from './usage-shapes.ts';
 
 const Id = z.coerce.number().int().positive();
@@ -113,7 +112,5 @@ export function connectionRoutes(): Hono<ApiEnv> {
     return c.json({ connection: Number(record.id) }); // GUESS: the answer's shape is not documented.
   });
 
-  // Keys share the connections' store and id space; mounted here so one router serves both.
-  routes.route('/', keyRoutes());
   return routes;
 }
