@@ -17,6 +17,8 @@ export interface HookDispatchDeps {
   readonly clock: () => Date;
   /** The scenarios' compiled blueprints: whether a Webhook response module answers, whether processing is sequential. */
   readonly compiled: CompiledScenarios;
+  /** Whether the scenario has unresolved incomplete executions. */
+  readonly hasIncomplete: (scenarioId: number) => Promise<boolean>;
   /** How long a caller waits for a Webhook response module (Make: 180 s). */
   readonly answerTimeoutMs: number;
   /** Parallel runs per hook when the scenario is not sequential. */
@@ -71,8 +73,12 @@ export function createHookDispatch(deps: HookDispatchDeps): HookDispatch {
   async function fill(hookId: number, scenario: ScenarioRecord, known?: HookRecord): Promise<Promise<boolean>[]> {
     const taken = inFlight.get(hookId) ?? new Set<number>();
     inFlight.set(hookId, taken);
-    const limit = (await deps.compiled.of(scenario)).sequential ? 1 : deps.concurrency;
+    const { sequential } = await deps.compiled.of(scenario);
+    const limit = sequential ? 1 : deps.concurrency;
     if (taken.size >= limit) return [];
+    // SEMANTICS.md rules 15 and 90: a sequential scenario waits while it has unresolved incomplete executions;
+    // requests keep queuing and run once none is left.
+    if (sequential && (await deps.hasIncomplete(scenario.id))) return [];
     const hook = known ?? (await deps.store.hooks.get(hookId));
     if (!hook) return [];
     const peeked = await deps.store.queue.peek(hookId, limit - taken.size, [...taken]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ExecutorPorts } from '../executor/ports.ts';
 import { RemakeError } from '../shared/errors.ts';
 import { systemRandom, type RandomSource } from '../shared/random.ts';
-import type { ExecutionRecord, ServerStore } from '../storage/server-ports.ts';
+import type { ExecutionRecord, ScenarioRecord, ServerStore } from '../storage/server-ports.ts';
 import { openSqliteStorage } from '../storage/sqlite/open-sqlite-storage.ts';
 import { isKnownZone } from '../iml/index.ts';
 import { createErrorPolicy } from './error-policy.ts';
@@ -73,6 +73,7 @@ export function createRemake(options: RemakeOptions): Remake {
       void applyErrorPolicy(execution).catch((error: unknown) => log({ event: 'error', where: 'error policy', message: error instanceof Error ? error.message : String(error) }));
     },
   });
+  const hasIncomplete = async (scenarioId: number): Promise<boolean> => (await storage.ports.incomplete.list(String(scenarioId))).length > 0;
   const policy = createErrorPolicy();
   async function applyErrorPolicy(execution: ExecutionRecord): Promise<void> {
     const scenario = await store.scenarios.get(execution.scenarioId);
@@ -87,13 +88,15 @@ export function createRemake(options: RemakeOptions): Remake {
     runs,
     clock,
     compiled,
+    hasIncomplete,
     answerTimeoutMs: options.answerTimeoutMs ?? 180_000,
     concurrency: options.concurrency ?? 8,
     onError: (error, where) => log({ event: 'error', where, message: error instanceof Error ? error.message : String(error) }),
   });
 
   let publicUrl = 'http://127.0.0.1:8080';
-  const scheduler = createScheduler({ store, runs, hooks, clock, timezone, log });
+  const paused = async (scenario: ScenarioRecord): Promise<boolean> => (await compiled.of(scenario)).sequential && (await hasIncomplete(scenario.id));
+  const scheduler = createScheduler({ store, runs, hooks, clock, timezone, log, paused });
   return {
     scheduler,
     hookUrl: (udid) => `${publicUrl}/hook/${udid}`,

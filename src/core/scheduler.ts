@@ -15,7 +15,10 @@ export interface Scheduler {
 }
 
 /** What the scheduler uses of Remake. */
-export type SchedulerDeps = Pick<Remake, 'store' | 'runs' | 'hooks' | 'clock' | 'timezone' | 'log'>;
+export type SchedulerDeps = Pick<Remake, 'store' | 'runs' | 'hooks' | 'clock' | 'timezone' | 'log'> & {
+  /** A sequential scenario with unresolved incomplete executions is not run (SEMANTICS.md rules 15 and 90). */
+  readonly paused: (scenario: ScenarioRecord) => Promise<boolean>;
+};
 
 export function createScheduler(remake: SchedulerDeps): Scheduler {
   const running = new Set<number>();
@@ -27,7 +30,8 @@ export function createScheduler(remake: SchedulerDeps): Scheduler {
       // The next time is stored before the run, so a slow run never makes the schedule fire twice.
       const next = nextRun(scenario.scheduling, { after: now, timezone: remake.timezone, lastRun: now });
       await remake.store.scenarios.update(scenario.id, { nextExec: next ? next.toISOString() : null });
-      if (scenario.hookId !== null) await remake.hooks.drain(scenario.hookId);
+      if (await remake.paused(scenario)) remake.log({ event: 'schedule.paused', scenarioId: scenario.id, reason: 'sequential processing with unresolved incomplete executions' });
+      else if (scenario.hookId !== null) await remake.hooks.drain(scenario.hookId);
       else await (await remake.runs.start(scenario.id, { trigger: { kind: 'none' }, type: 'auto' })).done;
     } catch (error) {
       remake.log({ event: 'error', where: `schedule of scenario ${scenario.id}`, message: error instanceof Error ? error.message : String(error) });
@@ -43,6 +47,8 @@ export function createScheduler(remake: SchedulerDeps): Scheduler {
         (scenario) => scenario.isActive && !UNTIMED.has(scenario.scheduling.type) && scenario.nextExec !== null && Date.parse(scenario.nextExec) <= now.getTime() && !running.has(scenario.id),
       );
       await Promise.all(due.map((scenario) => runDue(scenario, now)));
+      // Queues that wait (a paused sequential scenario, a request that could not start) are offered again every tick.
+      for (const { hookId } of await remake.store.queue.depths()) remake.hooks.kick(hookId);
     },
     start(intervalMs = 1000) {
       timer ??= setInterval(() => void scheduler.tick(), intervalMs);
