@@ -55,6 +55,20 @@ describe('Make API v2: scenarios and executions through @makehq/sdk', () => {
     assert.deepEqual(modules['2']?.inputs[0]?.mapper, { greeting: 'Hello, Ada!', letters: 3 });
   });
 
+  it('keeps no bundles of a confidential scenario\'s runs, but answers the caller with its outputs', async () => {
+    const blueprint = example('serve/greet-on-demand.blueprint.json') as { metadata: { scenario: Record<string, unknown> } };
+    const confidential = { ...blueprint, metadata: { ...blueprint.metadata, scenario: { ...blueprint.metadata.scenario, confidential: true } } };
+    const created = await t.make.scenarios.create({ teamId: 1, blueprint: JSON.stringify(confidential), scheduling: JSON.stringify({ type: 'on-demand' }) });
+    await t.make.scenarios.activate(created.id);
+    const result = await t.make.scenarios.run(created.id, { name: 'ada' });
+    assert.deepEqual(result.outputs, { greeting: 'Hello, Ada!', letters: 3 });
+    const detail = (await t.make.executions.getDetail(created.id, result.executionId)) as unknown as { status: string; outputs?: unknown; modules: Record<string, { outputs: unknown[]; inputs: unknown[]; operations: number }> };
+    assert.equal(detail.status, 'SUCCESS');
+    assert.equal(detail.outputs, undefined);
+    assert.deepEqual(detail.modules['1'], { module: 'scenario-service:StartSubscenario', operations: 1, outputs: [], errors: [], inputs: [] });
+    assert.deepEqual(detail.modules['2']?.inputs, []);
+  });
+
   it('keeps blueprint versions, renames, lists with paging and columns, stops and deletes', async () => {
     const blueprint = example('serve/greet-on-demand.blueprint.json');
     const created = await t.make.scenarios.create({ teamId: 1, blueprint: JSON.stringify(blueprint), scheduling: JSON.stringify({ type: 'on-demand' }) });

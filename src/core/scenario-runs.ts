@@ -101,7 +101,7 @@ export function createScenarioRuns(deps: ScenarioRunsDeps): ScenarioRuns {
           ...(options.onResponse ? { onResponse: options.onResponse } : {}),
         },
       }).then(async (report) => {
-        const stored: StoredReport = { ...report, inputs };
+        const stored = model.settings.confidential ? withoutBundles(report) : { ...report, inputs };
         const end = { status: report.status, finishedAt: deps.clock().toISOString(), operations: report.operations, transfer: options.transfer ?? 0, report: stored };
         await deps.store.executions.finish(executionId, end, buffered.writes());
         deps.onFinished?.({ id: executionId, scenarioId, type: options.type, instant: options.instant ?? false, incomingId: options.incomingId ?? null, startedAt: startedAt.toISOString(), ...end });
@@ -133,4 +133,15 @@ export function createScenarioRuns(deps: ScenarioRunsDeps): ScenarioRuns {
       return { executionId, report };
     },
   };
+}
+
+/**
+ * "Data is confidential" (SEMANTICS.md rule 19): the execution keeps its status, counts and errors, but no module's
+ * input or output bundles, nor the webhook answer or scenario outputs.
+ */
+function withoutBundles(report: RunReport): StoredReport {
+  const modules: RunReport['modules'] = {};
+  for (const [id, entry] of Object.entries(report.modules)) modules[id] = { module: entry.module, operations: entry.operations, outputs: [], errors: entry.errors };
+  const { outputs: _outputs, response: _response, ...rest } = report;
+  return { ...rest, response: null, modules };
 }
