@@ -37,6 +37,13 @@ export interface HookDispatch {
   idle(): Promise<void>;
 }
 
+/** What a caller of kick already read: the hook, its scenario, and the request it just queued. */
+interface Known {
+  readonly hook: HookRecord;
+  readonly scenario: ScenarioRecord | undefined;
+  readonly fresh?: IncomingRecord;
+}
+
 export function createHookDispatch(deps: HookDispatchDeps): HookDispatch {
   const waiters = new Map<number, (response: WebhookResponse) => void>();
   const inFlight = new Map<number, Set<number>>();
@@ -70,7 +77,7 @@ export function createHookDispatch(deps: HookDispatchDeps): HookDispatch {
   }
 
   /** Starts runs for waiting items up to the hook's parallelism; returns the promises of the runs it started. */
-  async function fill(hookId: number, scenario: ScenarioRecord, known?: HookRecord): Promise<Promise<boolean>[]> {
+  async function fill(hookId: number, scenario: ScenarioRecord, known?: HookRecord, fresh?: IncomingRecord): Promise<Promise<boolean>[]> {
     const taken = inFlight.get(hookId) ?? new Set<number>();
     inFlight.set(hookId, taken);
     const { sequential } = await deps.compiled.of(scenario);
@@ -81,7 +88,10 @@ export function createHookDispatch(deps: HookDispatchDeps): HookDispatch {
     if (sequential && (await deps.hasIncomplete(scenario.id))) return [];
     const hook = known ?? (await deps.store.hooks.get(hookId));
     if (!hook) return [];
-    const peeked = await deps.store.queue.peek(hookId, limit - taken.size, [...taken]);
+    // A request just accepted that is the only one waiting is run from memory: no read of the queue (arrival order
+    // holds, since nothing older waits).
+    const alone = fresh !== undefined && (await deps.store.queue.count(hookId)) === taken.size + 1;
+    const peeked = alone ? [fresh] : await deps.store.queue.peek(hookId, limit - taken.size, [...taken]);
     // Another fill may have taken some of these while the store answered: filter and take in one synchronous step,
     // so no request is ever run twice.
     const items = peeked.filter((item) => !taken.has(item.id)).slice(0, Math.max(0, limit - taken.size));
@@ -96,15 +106,15 @@ export function createHookDispatch(deps: HookDispatchDeps): HookDispatch {
     });
   }
 
-  /** `known` saves reading the hook and its scenario again when the caller has just read them. */
-  async function kickNow(hookId: number, known?: { readonly hook: HookRecord; readonly scenario: ScenarioRecord | undefined }): Promise<void> {
+  /** `known` saves reading the hook and its scenario again when the caller has just read them, and names the request it just queued. */
+  async function kickNow(hookId: number, known?: Known): Promise<void> {
     const scenario = known ? known.scenario : await deps.store.scenarios.byHook(hookId);
     if (!scenario?.isActive || scenario.scheduling.type !== 'immediately') return;
     // A request that could not run stays queued; it is tried again with the next request or restart, not in a loop.
-    for (const run of await fill(hookId, scenario, known?.hook)) void run.then((ok) => ok && kick(hookId));
+    for (const run of await fill(hookId, scenario, known?.hook, known?.fresh)) void run.then((ok) => ok && kick(hookId));
   }
 
-  function kick(hookId: number, known?: { readonly hook: HookRecord; readonly scenario: ScenarioRecord | undefined }): void {
+  function kick(hookId: number, known?: Known): void {
     kickNow(hookId, known).catch((error: unknown) => deps.onError(error, `hook ${hookId}`));
   }
 
@@ -115,7 +125,7 @@ export function createHookDispatch(deps: HookDispatchDeps): HookDispatch {
       const immediate = scenario?.isActive === true && scenario.scheduling.type === 'immediately';
       // Without a responder the caller is answered at once (rule 98); a scheduled or inactive scenario's request waits in the queue.
       if (!immediate || !(await deps.compiled.of(scenario)).hasResponder) {
-        kick(hook.id, { hook, scenario });
+        kick(hook.id, { hook, scenario, fresh: item });
         return ACCEPTED;
       }
       const response = new Promise<WebhookResponse>((resolve) => {
@@ -125,7 +135,7 @@ export function createHookDispatch(deps: HookDispatchDeps): HookDispatch {
           resolve(value);
         });
       });
-      kick(hook.id, { hook, scenario });
+      kick(hook.id, { hook, scenario, fresh: item });
       return response;
     },
     kick: (hookId) => kick(hookId),

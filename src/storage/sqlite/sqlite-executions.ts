@@ -110,6 +110,10 @@ export function createSqliteExecutions(db: Database, now: () => Date = () => new
     if (changes === 0) throw new InternalError(`Execution ${id} cannot finish: it was never started.`);
   });
 
+  // Runs that end in the same turn of the event loop share one commit; each finish stays its own savepoint, and a
+  // failing one is retried alone (group-commit.ts), so it cannot take the others down.
+  const finishGrouped = groupCommit(db, finish);
+
   const abandonRunning = db.transaction((finishedAt: string, message: string): string[] => {
     const ids = selectRunning.all();
     if (ids.length > 0) abandon.run(finishedAt, toJsonText(abandonedReport(message)));
@@ -121,7 +125,7 @@ export function createSqliteExecutions(db: Database, now: () => Date = () => new
       await insertGrouped(execution.id, execution.scenarioId, execution.type, execution.instant ? 1 : 0, execution.incomingId, execution.startedAt);
     },
     async finish(id, result, writes) {
-      finish(id, result, writes);
+      await finishGrouped(id, result, writes);
     },
     async get(id) {
       const row = selectOne.get(id);
