@@ -1,5 +1,5 @@
-// What the server keeps besides the executor's ports: API tokens, scenarios with blueprint versions, hooks and
-// their queues, executions with their run reports, data stores and data structures. Adapters: sqlite/ (Postgres later).
+// What the server keeps besides the executor's ports: API tokens, scenarios with blueprint versions and their folders,
+// hooks and their queues, executions with their run reports, data stores and data structures. Adapters: sqlite/ (Postgres later).
 import type { RunReport } from '../executor/run-report.ts';
 import type { WebhookRequest } from '../executor/module-api.ts';
 import type { RunWrites } from './run-writes.ts';
@@ -197,6 +197,25 @@ export interface DataStructureStore {
   remove(id: number): Promise<boolean>;
 }
 
+/** A scenario folder of a team; `parentId` nests it in another folder of the team (null: a top-level folder). */
+export interface FolderRecord {
+  readonly id: number;
+  readonly teamId: number;
+  readonly name: string;
+  readonly parentId: number | null;
+  readonly createdAt: string;
+}
+
+export interface FolderStore {
+  create(folder: Omit<FolderRecord, 'id' | 'createdAt'>): Promise<FolderRecord>;
+  get(id: number): Promise<FolderRecord | undefined>;
+  /** Every folder of the team (all teams when absent), by id. */
+  list(teamId?: number): Promise<FolderRecord[]>;
+  update(id: number, changes: Partial<Pick<FolderRecord, 'name' | 'parentId'>>): Promise<FolderRecord | undefined>;
+  /** Removes the folder only; callers keep the tree whole (the API refuses to delete a folder that holds anything). */
+  remove(id: number): Promise<boolean>;
+}
+
 export interface ApiTokenRecord {
   readonly label: string;
   readonly scopes: readonly string[];
@@ -215,6 +234,7 @@ export interface ApiTokenStore {
 export interface ServerStore {
   readonly tokens: ApiTokenStore;
   readonly scenarios: ScenarioStore;
+  readonly folders: FolderStore;
   readonly hooks: HookStore;
   readonly queue: HookQueueStore;
   readonly executions: ExecutionStore;

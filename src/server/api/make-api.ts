@@ -7,6 +7,7 @@ import { authenticate } from './auth.ts';
 import { toApiError } from './to-api-error.ts';
 import { accountRoutes } from './routes/account.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
+import { folderRoutes } from './routes/folders.ts';
 import { executionRoutes } from './routes/executions.ts';
 import { hookRoutes } from './routes/hooks.ts';
 import { dataStoreRoutes } from './routes/data-stores.ts';
@@ -21,6 +22,7 @@ export function makeApi(): Hono<ApiEnv> {
   api.use('*', authenticate());
   api.route('/', accountRoutes());
   api.route('/', scenarioRoutes());
+  api.route('/', folderRoutes());
   api.route('/', executionRoutes());
   api.route('/', hookRoutes());
   api.route('/', dataStoreRoutes());

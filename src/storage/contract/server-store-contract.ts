@@ -1,10 +1,11 @@
 // The contract every server store adapter passes (STYLE.md rule 12): one suite, run against SQLite now and Postgres
-// later, covering each method of the tokens, scenarios, hooks, queues, executions, data stores and data structures.
+// later, covering each method of the tokens, scenarios, folders, hooks, queues, executions, data stores and data structures.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WebhookRequest } from '../../executor/module-api.ts';
 import type { ExecutorPorts } from '../../executor/ports.ts';
 import type { ExecutionStatus, NewScenario, ServerStore, StoredReport } from '../server-ports.ts';
+import { describeFolderContract } from './server-store-contract-folders.ts';
 
 /** What an adapter hands the suite: a fresh, empty store and the executor's ports over the same database. */
 export interface OpenedServerStore {
@@ -203,6 +204,7 @@ export function describeServerStoreContract(name: string, open: OpenServerStore)
   });
 
   describeExecutionContract(name, open);
+  describeFolderContract(name, open);
 }
 
 /** Executions, data stores and data structures: the second half of the suite. */

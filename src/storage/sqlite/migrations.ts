@@ -180,6 +180,21 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 6,
+    name: 'scenario folders, nested by parent, and scenarios indexed by folder',
+    sql: `
+      CREATE TABLE scenario_folders (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        team_id    INTEGER NOT NULL,
+        name       TEXT NOT NULL,
+        parent_id  INTEGER, -- another folder of the team, or NULL for a top-level folder
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX scenario_folders_by_team ON scenario_folders (team_id);
+      CREATE INDEX scenarios_by_folder ON scenarios (folder_id);
+    `,
+  },
 ];
 
 /**
