@@ -37,7 +37,27 @@ it('reads through to the store, sees its own puts and deletes, and hands them ov
         { storeId: '1', key: 'never', data: null },
       ],
       state: [{ scope: 's', name: 'n', value: 2 }],
+      incomplete: [],
     });
+  } finally {
+    base.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it('keeps incomplete executions the run stores out of the store, but visible to the run', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'remake-writes-'));
+  const base = createSqlitePorts(join(dir, 'remake.sqlite'), { secretKey: Buffer.alloc(32, 2) });
+  try {
+    const record = (id: string, scenario: string) => ({ id, scenario, executionId: 'e', moduleId: 2, error: { type: 'ConnectionError', message: 'down' }, scope: {}, blueprint: {}, retry: null, createdAt: '2026-01-01T00:00:00.000Z' });
+    await base.incomplete.save(record('old', '1'));
+    const run = bufferWrites(base);
+    await run.ports.incomplete.save(record('new', '1'));
+    await run.ports.incomplete.save(record('other', '2'));
+    assert.deepEqual((await run.ports.incomplete.list('1')).map((item) => item.id), ['old', 'new']);
+    assert.equal((await run.ports.incomplete.get('new'))?.id, 'new');
+    assert.equal(await base.incomplete.get('new'), undefined);
+    assert.deepEqual(run.writes().incomplete?.map((item) => item.id), ['new', 'other']);
   } finally {
     base.close();
     rmSync(dir, { recursive: true, force: true });

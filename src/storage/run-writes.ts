@@ -1,11 +1,14 @@
-// A run's data store and state writes held back until its execution is recorded, so `remake serve` stores both in
-// one transaction: after a crash a webhook request is either still queued with no trace, or ran exactly once.
-import type { DataRecord, DataStorePort, ExecutorPorts, StatePort } from '../executor/ports.ts';
+// A run's data store, state and incomplete-execution writes held back until its execution is recorded, so
+// `remake serve` stores them in one transaction: after a crash a webhook request is either still queued with no
+// trace, or ran exactly once.
+import type { DataRecord, DataStorePort, ExecutorPorts, IncompleteExecutionPort, IncompleteExecutionRecord, StatePort } from '../executor/ports.ts';
 
 /** What a run wrote, in order; `data: null` deletes the record. */
 export interface RunWrites {
   readonly dataStores: readonly { readonly storeId: string; readonly key: string; readonly data: DataRecord | null }[];
   readonly state: readonly { readonly scope: string; readonly name: string; readonly value: unknown }[];
+  /** Incomplete executions the run stored (saving an id again replaces it). */
+  readonly incomplete?: readonly IncompleteExecutionRecord[];
 }
 
 export interface BufferedPorts {
@@ -15,7 +18,7 @@ export interface BufferedPorts {
   writes(): RunWrites;
 }
 
-/** Ports over `base` whose data store and state writes are buffered (other ports pass through). */
+/** Ports over `base` whose data store, state and incomplete-execution writes are buffered (connections pass through). */
 export function bufferWrites(base: ExecutorPorts): BufferedPorts {
   const records = new Map<string, Map<string, DataRecord | null>>();
   const values = new Map<string, unknown>();
@@ -68,8 +71,27 @@ export function bufferWrites(base: ExecutorPorts): BufferedPorts {
     },
   };
 
+  const saved = new Map<string, IncompleteExecutionRecord>();
+  const incomplete: IncompleteExecutionPort = {
+    async save(record) {
+      saved.set(record.id, record);
+    },
+    async list(scenario) {
+      const own = [...saved.values()].filter((record) => scenario === undefined || record.scenario === scenario);
+      const stored = (await base.incomplete.list(scenario)).filter((record) => !saved.has(record.id));
+      return [...stored, ...own];
+    },
+    async get(id) {
+      return saved.get(id) ?? base.incomplete.get(id);
+    },
+    async remove(id) {
+      const own = saved.delete(id);
+      return (await base.incomplete.remove(id)) || own;
+    },
+  };
+
   return {
-    ports: { ...base, dataStores, state },
-    writes: () => ({ dataStores: [...dataLog], state: [...stateLog] }),
+    ports: { ...base, dataStores, state, incomplete },
+    writes: () => ({ dataStores: [...dataLog], state: [...stateLog], incomplete: [...saved.values()] }),
   };
 }

@@ -148,9 +148,9 @@ export interface ExecutionStore {
   /** Records a run that has started (status `running`). */
   start(execution: Pick<ExecutionRecord, 'id' | 'scenarioId' | 'type' | 'instant' | 'incomingId' | 'startedAt'>): Promise<void>;
   /**
-   * Records the end of a run and, in the same transaction, applies the run's buffered data store and state writes and
-   * removes the queue item it consumed: a request is either still queued with no effects stored, or has exactly one
-   * finished execution (the crash guarantee of `remake serve`).
+   * Records the end of a run and, in the same transaction, applies the run's buffered data store, state and
+   * incomplete-execution writes and removes the queue item it consumed: a request is either still queued with no
+   * effects stored, or has exactly one finished execution (the crash guarantee of `remake serve`).
    */
   finish(id: string, end: Pick<ExecutionRecord, 'status' | 'finishedAt' | 'operations' | 'transfer' | 'report'>, writes?: RunWrites): Promise<void>;
   get(id: string): Promise<ExecutionRecord | undefined>;

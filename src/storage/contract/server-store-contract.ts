@@ -219,7 +219,9 @@ function describeExecutionContract(name: string, open: OpenServerStore): void {
         assert.deepEqual(await executions.get('e1'), {
           id: 'e1', scenarioId: 3, status: 'running', type: 'auto', instant: true, incomingId: item.id, startedAt: T0, finishedAt: null, operations: 0, transfer: 0, report: null,
         });
-        await executions.finish('e1', ended(T1, 'warning'), { dataStores: [{ storeId: '5', key: 'k', data: { n: 1 } }, { storeId: '5', key: 'gone', data: null }], state: [{ scope: 's', name: 'counter', value: 3 }] });
+        const stored = { id: 'ie1', scenario: '3', executionId: 'e1', moduleId: 2, error: { type: 'ConnectionError', message: 'down' }, scope: { '1': { n: 1 } }, blueprint: { flow: [] }, retry: null, createdAt: T1, attempts: 0, nextRetryAt: null };
+        await executions.finish('e1', ended(T1, 'warning'), { dataStores: [{ storeId: '5', key: 'k', data: { n: 1 } }, { storeId: '5', key: 'gone', data: null }], state: [{ scope: 's', name: 'counter', value: 3 }], incomplete: [stored] });
+        assert.deepEqual(await ports.incomplete.get('ie1'), stored, 'an incomplete execution the run stored is kept with its end');
         assert.deepEqual(await ports.dataStores.get('5', 'k'), { n: 1 }, 'the run\'s buffered writes are stored with its end');
         assert.equal(await ports.state.get('s', 'counter'), 3);
         assert.equal(await queue.count(hook.id), 1);

@@ -7,6 +7,7 @@ import type { ExecutionRecord, ExecutionStatus, ExecutionStore, StoredReport } f
 import type { RunWrites } from '../run-writes.ts';
 import { fromJsonText, toJsonText } from './json-column.ts';
 import { sqliteDataStoreWriter } from './sqlite-data-stores.ts';
+import { sqliteIncompleteWriter } from './sqlite-incomplete-executions.ts';
 import { sqliteStateWriter } from './sqlite-state.ts';
 import { groupCommit } from './group-commit.ts';
 
@@ -92,6 +93,7 @@ export function createSqliteExecutions(db: Database, now: () => Date = () => new
   const insertGrouped = groupCommit(db, (...args: [string, number, string, number, number | null, string]) => void insert.run(...args));
   const records = sqliteDataStoreWriter(db, now);
   const setState = sqliteStateWriter(db, now);
+  const saveIncomplete = sqliteIncompleteWriter(db);
   const finish = db.transaction((id: string, result: Parameters<ExecutionStore['finish']>[1], writes: RunWrites | undefined): void => {
     deleteIncoming.run(id);
     for (const write of writes?.dataStores ?? []) {
@@ -99,6 +101,7 @@ export function createSqliteExecutions(db: Database, now: () => Date = () => new
       else records.put(write.storeId, write.key, write.data);
     }
     for (const write of writes?.state ?? []) setState(write.scope, write.name, write.value);
+    for (const record of writes?.incomplete ?? []) saveIncomplete(record);
     const report = result.report === null ? null : toJsonText(result.report);
     let changes: number;
     try {

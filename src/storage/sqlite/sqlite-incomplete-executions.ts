@@ -39,12 +39,33 @@ function toRecord(row: Row): IncompleteExecutionRecord {
   };
 }
 
+const COLUMNS = 'id, scenario, execution_id, module_id, error, scope, blueprint, retry, created_at, attempts, next_retry_at';
+
+/** The statement that saves (inserts or replaces) a record, synchronous, for callers inside a transaction of their own. */
+export function sqliteIncompleteWriter(db: Database): (record: IncompleteExecutionRecord) => void {
+  const upsert = db.prepare<[string, string, string, number, string, string, string, string, string, number, string | null]>(
+    `INSERT OR REPLACE INTO incomplete_executions (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (record) =>
+    void upsert.run(
+      record.id,
+      record.scenario,
+      record.executionId,
+      record.moduleId,
+      toJsonText(record.error),
+      toJsonText(record.scope),
+      toJsonText(record.blueprint),
+      toJsonText(record.retry),
+      record.createdAt,
+      record.attempts ?? 0,
+      record.nextRetryAt ?? null,
+    );
+}
+
 /** Incomplete executions kept in `db`. Saving an existing id replaces it; `list` is oldest first. */
 export function createSqliteIncompleteExecutions(db: Database): IncompleteExecutionPort {
-  const columns = 'id, scenario, execution_id, module_id, error, scope, blueprint, retry, created_at, attempts, next_retry_at';
-  const upsert = db.prepare<[string, string, string, number, string, string, string, string, string, number, string | null]>(
-    `INSERT OR REPLACE INTO incomplete_executions (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const columns = COLUMNS;
+  const write = sqliteIncompleteWriter(db);
   const selectOne = db.prepare<[string], Row>(`SELECT ${columns} FROM incomplete_executions WHERE id = ?`);
   const selectAll = db.prepare<[], Row>(`SELECT ${columns} FROM incomplete_executions ORDER BY created_at, id`);
   const selectByScenario = db.prepare<[string], Row>(`SELECT ${columns} FROM incomplete_executions WHERE scenario = ? ORDER BY created_at, id`);
@@ -52,19 +73,7 @@ export function createSqliteIncompleteExecutions(db: Database): IncompleteExecut
 
   return {
     async save(record) {
-      upsert.run(
-        record.id,
-        record.scenario,
-        record.executionId,
-        record.moduleId,
-        toJsonText(record.error),
-        toJsonText(record.scope),
-        toJsonText(record.blueprint),
-        toJsonText(record.retry),
-        record.createdAt,
-        record.attempts ?? 0,
-        record.nextRetryAt ?? null,
-      );
+      write(record);
     },
     async list(scenario) {
       const rows = scenario === undefined ? selectAll.all() : selectByScenario.all(scenario);
