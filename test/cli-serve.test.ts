@@ -45,3 +45,12 @@ it('starts with the examples loaded, a token printed, and both examples answerin
     await new Promise((resolve) => child.once('exit', resolve));
   }
 });
+
+it('refuses bad serve options with exit 2 and a reason naming the option', async () => {
+  const { spawnSync } = await import('node:child_process');
+  for (const [option, value] of [['--port', 'eighty'], ['--retention-days', '0'], ['--response-timeout', '-1']] as const) {
+    const result = spawnSync(process.execPath, [BIN, 'serve', '--data-dir', dataDir, option, value], { encoding: 'utf8' });
+    assert.equal(result.status, 2, `${option} ${value}: ${result.stderr}`);
+    assert.match(result.stderr, new RegExp(option));
+  }
+});

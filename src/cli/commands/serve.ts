@@ -11,6 +11,7 @@ interface ServeFlags {
   readonly timezone?: string;
   readonly examples?: boolean;
   readonly retentionDays: string;
+  readonly responseTimeout: string;
 }
 
 /** Registers `remake serve`. */
@@ -23,12 +24,15 @@ export function registerServe(program: Command, io: CliIo, setExit: (code: numbe
     .option('--data-dir <dir>', 'where the SQLite file, its secret key and the API token live', './.remake')
     .option('--timezone <iana>', 'time zone scenarios and schedules run in (default UTC)')
     .option('--retention-days <days>', 'delete finished executions older than this', '30')
+    .option('--response-timeout <seconds>', 'how long a webhook caller waits for a Webhook response module before 202 Accepted', '180')
     .option('--examples', 'on first start, load the example scenarios (examples/serve/) and activate them')
     .action(async (flags: ServeFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port '${flags.port}' is not a port number.`);
       const retentionDays = Number(flags.retentionDays);
       if (!(retentionDays > 0)) throw new UsageError(`--retention-days '${flags.retentionDays}' is not a positive number of days.`);
+      const responseTimeout = Number(flags.responseTimeout);
+      if (!(responseTimeout > 0)) throw new UsageError(`--response-timeout '${flags.responseTimeout}' is not a positive number of seconds.`);
       const { startServer } = await import('../../server/start-server.ts');
       const { loadExamples } = await import('../../server/load-examples.ts');
       const { createMcpHttpHandler } = await import('../../mcp/http.ts');
@@ -37,6 +41,7 @@ export function registerServe(program: Command, io: CliIo, setExit: (code: numbe
         port,
         host: flags.host,
         retentionDays,
+        answerTimeoutMs: responseTimeout * 1000,
         mcp: createMcpHttpHandler({ version: program.version() ?? '0.0.0' }),
         ...(flags.timezone ? { timezone: flags.timezone } : {}),
         ...(process.env.REMAKE_API_TOKEN ? { apiToken: process.env.REMAKE_API_TOKEN } : {}),
