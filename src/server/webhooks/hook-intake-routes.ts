@@ -2,20 +2,17 @@
 // per-hook rate, queue room, 5 MB, data structure); the parsed request queued durably before any answer; then the
 // answer from core (a Webhook response module's, `200 Accepted`, or `202` after the wait).
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { HookRecord, WebhookResponse } from '../../core/server-types.ts';
 import type { ApiEnv } from '../api/api-env.ts';
 import type { ServerMetrics } from '../observability/metrics.ts';
+import { MAX_PAYLOAD_BYTES, QUEUE_LIMIT, RATE_LIMIT } from './hook-limits.ts';
 import { checkApiKey, checkIpRestriction } from './hook-options.ts';
 import { parseWebhookRequest, WebhookBodyError } from './parse-webhook-request.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { validatePayload } from './validate-payload.ts';
 
-/** Largest accepted body (Make: 5 MB, SEMANTICS.md rule 95). */
-export const MAX_PAYLOAD_BYTES = 5 * 1024 * 1024;
-/** Most requests a hook's queue holds (Make: at most 10,000, rule 94). */
-export const QUEUE_LIMIT = 10_000;
 
 export interface HookIntakeOptions {
   readonly metrics: ServerMetrics;
@@ -23,46 +20,46 @@ export interface HookIntakeOptions {
   readonly rateLimit?: { readonly limit: number; readonly windowMs: number };
 }
 
-const text = (c: Context, status: number, body: string): Response => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+const text = (status: number, body: string): Response => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 export function hookIntakeRoutes(options: HookIntakeOptions): Hono<ApiEnv> {
-  const limiter = createRateLimiter(options.rateLimit ?? { limit: 300, windowMs: 10_000 });
+  const limiter = createRateLimiter(options.rateLimit ?? RATE_LIMIT);
   const routes = new Hono<ApiEnv>();
-  const answered = async (c: Context<ApiEnv>, response: Response): Promise<Response> => {
+  const answered = (response: Response): Response => {
     options.metrics.webhookAnswered(response.status);
     return response;
   };
   routes.all(
     '/:udid',
-    bodyLimit({ maxSize: MAX_PAYLOAD_BYTES, onError: (c) => answered(c, text(c, 413, `Payload too large: a webhook accepts at most ${MAX_PAYLOAD_BYTES} bytes.`)) }),
+    bodyLimit({ maxSize: MAX_PAYLOAD_BYTES, onError: () => answered(text(413, `Payload too large: a webhook accepts at most ${MAX_PAYLOAD_BYTES} bytes.`)) }),
     async (c) => {
       const remake = c.get('remake');
       const hook = await remake.store.hooks.byUdid(c.req.param('udid'));
-      if (!hook) return answered(c, text(c, 404, 'There is no webhook at this address.'));
-      if (!hook.enabled) return answered(c, text(c, 410, 'This webhook is disabled.'));
+      if (!hook) return answered(text(404, 'There is no webhook at this address.'));
+      if (!hook.enabled) return answered(text(410, 'This webhook is disabled.'));
       const headers = Object.fromEntries([...c.req.raw.headers].map(([name, value]) => [name.toLowerCase(), value]));
       const refusal = checkApiKey(hook.data, headers) ?? checkIpRestriction(hook.data.ip, getConnInfo(c).remote.address);
-      if (refusal) return answered(c, text(c, refusal.status, refusal.message));
+      if (refusal) return answered(text(refusal.status, refusal.message));
       if (!limiter.take(hook.id)) {
-        const response = text(c, 429, 'Too many requests.');
+        const response = text(429, 'Too many requests.');
         response.headers.set('retry-after', String(limiter.retryAfter(hook.id)));
-        return answered(c, response);
+        return answered(response);
       }
-      if ((await remake.store.queue.count(hook.id)) >= QUEUE_LIMIT) return answered(c, text(c, 400, `The webhook's queue is full (${QUEUE_LIMIT} requests wait to be processed).`));
+      if ((await remake.store.queue.count(hook.id)) >= QUEUE_LIMIT) return answered(text(400, `The webhook's queue is full (${QUEUE_LIMIT} requests wait to be processed).`));
       const body = new Uint8Array(await c.req.arrayBuffer());
       const url = new URL(c.req.url);
       let request;
       try {
         request = await parseWebhookRequest({ method: c.req.method, url: `${url.pathname}${url.search}`, headers, body });
       } catch (error) {
-        if (error instanceof WebhookBodyError) return answered(c, text(c, 400, error.message));
+        if (error instanceof WebhookBodyError) return answered(text(400, error.message));
         throw error;
       }
       const problems = await payloadProblems(remake.store, hook, request.body);
-      if (problems.length > 0) return answered(c, text(c, 400, `The payload does not match the webhook's data structure: ${problems.join('; ')}`));
+      if (problems.length > 0) return answered(text(400, `The payload does not match the webhook's data structure: ${problems.join('; ')}`));
       if (hook.learning) await remake.store.hooks.update(hook.id, { learning: false });
       const response = await remake.hooks.accept(hook, request, body.byteLength);
-      return answered(c, toResponse(response));
+      return answered(toResponse(response));
     },
   );
   return routes;

@@ -1,11 +1,10 @@
 // Hook, ping and hook-queue objects as the Make API returns them (MAKE-API.md §1.4; the SDK's Hook and HookPing
 // types and its mocks hooks/get.json, hook-incomings/{list,get,stats}.json).
 import type { HookRecord, IncomingRecord, ScenarioRecord } from '../../../core/server-types.ts';
+import { QUEUE_LIMIT } from '../../webhooks/hook-limits.ts';
 
 /** The one hook type Remake serves: Make's custom webhook (gateway app). */
 export const GATEWAY_WEBHOOK = 'gateway-webhook';
-/** Make's queue limit (the most any plan gets; MAKE-API.md §1.5, the SDK mocks' `queueLimit`). */
-export const QUEUE_LIMIT = 10000;
 /** The gateway app's colour, as Make's hook objects carry it (SDK mock hooks/get.json). */
 const GATEWAY_THEME = '#c73a63';
 
